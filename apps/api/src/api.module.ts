@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { SharedRuntime } from '@pulse/config';
+import { DatabaseModule, type Database } from '@pulse/db';
+import { QueueModule } from '@pulse/queue';
+import { API_ENV, type ApiEnv } from './config/env';
+import { HealthModule } from './health/health.module';
+
+/** Feature modules of the HTTP app; add yours here. */
+const FEATURES = [HealthModule];
+
+@Module({})
+export class ApiModule {
+  static forRoot(env: ApiEnv, shared: SharedRuntime = {}): DynamicModule {
+    return {
+      module: ApiModule,
+      global: true,
+      imports: [
+        DatabaseModule.forRoot({ url: env.DATABASE_URL, dataDir: env.PULSE_DATA_DIR, database: shared.database as Database | undefined }),
+        QueueModule.forRoot({ redisUrl: env.REDIS_URL, prefix: env.PULSE_QUEUE_PREFIX }),
+        ...FEATURES,
+      ],
+      providers: [{ provide: API_ENV, useValue: env }],
+      exports: [API_ENV],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { SharedRuntime } from '@pulse/config';
+import { ApiModule } from './api.module';
+import { loadApiEnv, type ApiEnv } from './config/env';
+
+/** Sets up the HTTP app without listening (tests call this, then `app.listen(0)`). */
+export async function createApiApp(env: ApiEnv, shared: SharedRuntime = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(env, shared), {
+    logger: ['error', 'warn', 'log'],
+  });
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  return app;
+}
+
+export async function bootstrap(shared: SharedRuntime = {}): Promise<NestExpressApplication> {
+  const env = loadApiEnv();
+  const app = await createApiApp(env, shared);
+  await app.listen(env.PORT, '0.0.0.0');
+  new Logger('api').log(`listening on http://localhost:${env.PORT} (public base ${env.PUBLIC_BASE_URL})`);
+  return app;
+}
+
+if (require.main === module) void bootstrap();

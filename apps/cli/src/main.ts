@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { Command, CommanderError } from 'commander';
+import { CliError } from './cli-error';
+import { COMMANDS } from './commands';
+
+
+async function main(argv: string[]): Promise<void> {
+  const program = new Command('pulse').description('EMN Pulse operator CLI').exitOverride();
+  for (const c of COMMANDS) c.register(program);
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) process.exit(err.exitCode);
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`pulse: ${msg.split('\n')[0]}\n`);
+    process.exit(err instanceof CliError ? err.exitCode : 1);
+  }
+}
+
+void main(process.argv);

@@ -1,0 +1,3 @@
+export * from './themes';
+export * from './news-item';
+export * from './queues';

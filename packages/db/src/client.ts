@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { Pool } from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** Both drivers expose the same query builder; PGlite's is typed as node-postgres's. */
+export type Db = NodePgDatabase<Schema>;
+
+export interface SqlRunner {
+  /** Runs one or more statements (no parameters); used by the migrator. */
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` on one connection (session-level locks need the same one). */
+  session<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+export interface Database {
+  kind: 'postgres' | 'pglite';
+  db: Db;
+  sql: SqlRunner;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; unset = embedded PGlite under `dataDir`. */
+  url?: string;
+  dataDir?: string;
+  /** Pool size for PostgreSQL. */
+  max?: number;
+}
+
+export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.url) return createPostgres(opts.url, opts.max ?? 10);
+  return createPglite(resolve(opts.dataDir ?? './data', 'pglite'));
+}
+
+type Queryable = { query: (text: string, params?: unknown[]) => Promise<{ rows: unknown[] }> };
+
+function pgRunner(target: Queryable, session: SqlRunner['session']): SqlRunner {
+  return {
+    exec: async (text) => {
+      await target.query(text);
+    },
+    query: async <T>(text: string, params?: unknown[]) => (await target.query(text, params)).rows as T[],
+    session,
+  };
+}
+
+function createPostgres(url: string, max: number): Database {
+  const pool = new Pool({ connectionString: url, max });
+  // An idle client losing its server must not crash the process: the pool replaces it.
+  pool.on('error', () => undefined);
+  return {
+    kind: 'postgres',
+    db: drizzlePg(pool, { schema }),
+    sql: pgRunner(pool, async (fn) => {
+      const client = await pool.connect();
+      try {
+        return await fn(pgRunner(client, (inner) => inner(pgRunner(client, () => Promise.reject(new Error('nested session'))))));
+      } finally {
+        client.release();
+      }
+    }),
+    close: () => pool.end(),
+  };
+}
+
+async function createPglite(dir: string): Promise<Database> {
+  mkdirSync(dir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const client = await PGlite.create(dir);
+  const runner: SqlRunner = {
+    exec: async (text) => {
+      await client.exec(text);
+    },
+    query: async <T>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows,
+    // PGlite has a single connection: every call is already in the one session.
+    session: (fn) => fn(runner),
+  };
+  return {
+    kind: 'pglite',
+    db: drizzle(client, { schema }) as unknown as Db,
+    sql: runner,
+    close: () => client.close(),
+  };
+}
