@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { SharedRuntime } from '@pulse/config';
 import { ApiModule } from './api.module';
+import { ProblemFilter } from './common/problem.filter';
 import { loadApiEnv, type ApiEnv } from './config/env';
 
 /** Sets up the HTTP app without listening (tests call this, then `app.listen(0)`). */
@@ -14,6 +15,7 @@ export async function createApiApp(env: ApiEnv, shared: SharedRuntime = {}): Pro
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.useGlobalFilters(new ProblemFilter());
   return app;
 }
 
