@@ -6,6 +6,7 @@ import { z } from 'zod';
  */
 export const QUEUES = {
   feedPoll: 'feed-poll',
+  feedSync: 'feed-sync',
   itemClassify: 'item-classify',
   webhookDeliver: 'webhook-deliver',
   digestBuild: 'digest-build',
@@ -16,6 +17,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   feedPoll: 'feed.poll',
+  feedSync: 'feed.sync',
   itemClassify: 'item.classify',
   webhookDeliver: 'webhook.deliver',
   digestBuild: 'digest.build',
@@ -25,6 +27,10 @@ export const JOBS = {
 
 export const FeedPollJobSchema = z.object({ feedId: z.string().min(1), manual: z.boolean().optional() });
 export type FeedPollJob = z.infer<typeof FeedPollJobSchema>;
+
+/** A feed row changed (created, updated, enabled, disabled, deleted): ingest updates its scheduler. */
+export const FeedSyncJobSchema = z.object({ feedId: z.string().min(1) });
+export type FeedSyncJob = z.infer<typeof FeedSyncJobSchema>;
 
 export const ItemClassifyJobSchema = z.object({
   itemId: z.string().min(1),
@@ -48,6 +54,7 @@ export type MailSendJob = z.infer<typeof MailSendJobSchema>;
 
 export const JOB_SCHEMAS = {
   [QUEUES.feedPoll]: FeedPollJobSchema,
+  [QUEUES.feedSync]: FeedSyncJobSchema,
   [QUEUES.itemClassify]: ItemClassifyJobSchema,
   [QUEUES.webhookDeliver]: WebhookDeliverJobSchema,
   [QUEUES.digestBuild]: DigestBuildJobSchema,
@@ -57,6 +64,7 @@ export const JOB_SCHEMAS = {
 
 export const JOB_NAMES: Record<QueueName, string> = {
   [QUEUES.feedPoll]: JOBS.feedPoll,
+  [QUEUES.feedSync]: JOBS.feedSync,
   [QUEUES.itemClassify]: JOBS.itemClassify,
   [QUEUES.webhookDeliver]: JOBS.webhookDeliver,
   [QUEUES.digestBuild]: JOBS.digestBuild,
@@ -68,6 +76,9 @@ export type JobPayload<Q extends QueueName> = z.infer<(typeof JOB_SCHEMAS)[Q]>;
 
 /** Deterministic job ids: a re-poll or a retry cannot double the work. BullMQ forbids ':' in custom ids. */
 export const jobIds = {
+  /** Manual polls are not deduplicated against each other beyond the same second. */
+  feedPollManual: (feedId: string, at = Date.now()) => `poll-${feedId}-${Math.floor(at / 1000)}`,
+  feedSync: (feedId: string, at = Date.now()) => `sync-${feedId}-${at}`,
   itemClassify: (j: ItemClassifyJob) => `classify-${j.itemId}-v${j.version}`,
   webhookDeliver: (j: WebhookDeliverJob) => `deliver-${j.deliveryId}`,
   digestSend: (j: DigestSendJob) => `digest-${j.digestId}`,
