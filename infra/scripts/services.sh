@@ -42,6 +42,11 @@ ensure_chromium() {
 }
 
 ensure_redis
-ensure_postgres
-[ "${1:-}" = "--with-chromium" ] && ensure_chromium
+case "${1:-}" in
+  --redis-only)
+    # PostgreSQL only when DATABASE_URL points at this machine; unset means embedded PGlite.
+    case "${DATABASE_URL:-}" in *@127.0.0.1*|*@localhost*|*//127.0.0.1*|*//localhost*) ensure_postgres ;; esac ;;
+  --with-chromium) ensure_postgres; ensure_chromium ;;
+  *) ensure_postgres ;;
+esac
 exit 0
