@@ -12,6 +12,7 @@ const ESM_ONLY = [
   'domhandler',
   'domutils',
   'dom-serializer',
+  'domelementtype',
   'franc',
   'trigram-utils',
   'n-gram',
@@ -47,7 +48,7 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj|cj)s$': ['@swc/jest', swc] },
   transformIgnorePatterns: [`/node_modules/(?!(\\.pnpm/[^/]+/node_modules/)?(${ESM_ONLY.join('|')}))`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
-  moduleNameMapper: { '^@pulse/(contracts|config|taxonomy|feeds|db|queue|mail|testing)$': '<rootDir>/packages/$1/src' },
+  moduleNameMapper: { '^@pulse/(contracts|config|taxonomy|feeds|db|queue|mail|testing|poller|digest-core)$': '<rootDir>/packages/$1/src' },
   testTimeout: 60_000,
   reporters: ['default', '<rootDir>/infra/scripts/count-reporter.js'],
 };

@@ -4,9 +4,16 @@ import { DatabaseModule, type Database } from '@pulse/db';
 import { QueueModule } from '@pulse/queue';
 import { API_ENV, type ApiEnv } from './config/env';
 import { HealthModule } from './health/health.module';
+import { AuthModule } from './auth/auth.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { FeedsModule } from './feeds/feeds.module';
+import { ItemsModule } from './items/items.module';
+import { SubscribersModule } from './subscribers/subscribers.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { WebhookEndpointsModule } from './webhook-endpoints/webhook-endpoints.module';
 
 /** Feature modules of the HTTP app; add yours here. */
-const FEATURES = [HealthModule];
+const FEATURES = [HealthModule, RateLimitModule, AuthModule, FeedsModule, ItemsModule, SubscribersModule, SubscriptionsModule, WebhookEndpointsModule];
 
 @Module({})
 export class ApiModule {

@@ -5,7 +5,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { SharedRuntime } from '@pulse/config';
 import { ApiModule } from './api.module';
 import { ProblemFilter } from './common/problem.filter';
+import { ZodValidationPipe } from './common/zod-validation.pipe';
 import { loadApiEnv, type ApiEnv } from './config/env';
+import { OPML_TYPES } from './feeds/feeds.controller';
+import { setupOpenApi } from './openapi/openapi.document';
 
 /** Sets up the HTTP app without listening (tests call this, then `app.listen(0)`). */
 export async function createApiApp(env: ApiEnv, shared: SharedRuntime = {}): Promise<NestExpressApplication> {
@@ -16,6 +19,10 @@ export async function createApiApp(env: ApiEnv, shared: SharedRuntime = {}): Pro
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.useGlobalFilters(new ProblemFilter());
+  // validates every `@Body({ schema })` / `@Query({ schema })`, the schemas /docs is built from
+  app.useGlobalPipes(new ZodValidationPipe());
+  app.useBodyParser('text', { type: OPML_TYPES, limit: '2mb' });
+  setupOpenApi(app);
   return app;
 }
 

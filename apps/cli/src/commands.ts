@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import * as feeds from './commands/feeds.command';
+import * as apiKey from './commands/api-key.command';
 
 /**
  * Each command file exports `register(program)`. Add yours here, one line, in the order
  * `pnpm pulse --help` should list them.
  */
-export const COMMANDS: { register(program: Command): void }[] = [];
+export const COMMANDS: { register(program: Command): void }[] = [feeds, apiKey];

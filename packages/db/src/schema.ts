@@ -14,7 +14,7 @@ import {
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-/** Sources and their poll state (issue 2). Migration: 0001_core.sql. */
+/** Sources and their poll state (issue 2). Migrations: 0001_core.sql, 0100_ingest.sql. */
 export const feeds = pgTable('feeds', {
   id: text('id').primaryKey().default(sql`gen_random_uuid()::text`),
   url: text('url').notNull().unique(),
@@ -32,8 +32,16 @@ export const feeds = pgTable('feeds', {
   lastErrorMessage: text('last_error_message'),
   lastErrorAt: tz('last_error_at'),
   nextPollAt: tz('next_poll_at'),
+  /** Served by ingest's own loopback server (PULSE_FEEDS=demo); scheduled only while it runs. */
+  demo: boolean('demo').notNull().default(false),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+/** Seeded source URLs inserted once: a seed the operator deleted is not inserted again. */
+export const feedSeeds = pgTable('feed_seeds', {
+  url: text('url').primaryKey(),
+  appliedAt: tz('applied_at').notNull().defaultNow(),
 });
 
 /** One row per distinct item (deduplicated by canonical URL across feeds). */
@@ -64,9 +72,12 @@ export const items = pgTable(
     classifiedAt: tz('classified_at'),
     classifiedVersion: integer('classified_version'),
     taxonomyVersion: text('taxonomy_version'),
+    /** Canonical URL with its language marker wildcarded: language variants share it. */
+    releaseKey: text('release_key'),
   },
   (t) => [
     uniqueIndex('items_canonical_url_uq').on(t.canonicalUrl),
+    index('items_release_key_idx').on(t.releaseKey),
     index('items_published_at_idx').on(t.publishedAt),
     index('items_classified_at_idx').on(t.classifiedAt),
   ],
@@ -86,6 +97,9 @@ export const itemSources = pgTable(
     url: text('url'),
     firstSeenAt: tz('first_seen_at').notNull().defaultNow(),
     lastSeenAt: tz('last_seen_at').notNull().defaultNow(),
+    /** Hash of what this source last said (title, summary, event fields); null before 0100. */
+    contentHash: text('content_hash'),
+    language: text('language'),
   },
   (t) => [primaryKey({ columns: [t.feedId, t.sourceKey] }), index('item_sources_item_idx').on(t.itemId)],
 );

@@ -76,13 +76,15 @@ export const digests = pgTable(
     periodKey: text('period_key').notNull(),
     windowStart: tz('window_start').notNull(),
     windowEnd: tz('window_end').notNull(),
-    status: text('status').$type<'pending' | 'sending' | 'sent' | 'failed' | 'empty' | 'bounced'>().notNull().default('pending'),
+    status: text('status').$type<'pending' | 'sending' | 'sent' | 'failed' | 'empty' | 'bounced' | 'cancelled'>().notNull().default('pending'),
     itemIds: jsonb('item_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     messageId: text('message_id'),
     createdAt: tz('created_at').notNull().defaultNow(),
     sentAt: tz('sent_at'),
+    /** While `sending`: until when the claiming worker owns the send (0400_digest_delivery.sql). */
+    leaseExpiresAt: tz('lease_expires_at'),
   },
   (t) => [unique('digests_subscriber_id_period_key_key').on(t.subscriberId, t.periodKey)],
 );

@@ -1,1 +1,5 @@
-export {};
+export * from './i18n';
+export * from './tokens';
+export * from './list-unsubscribe';
+export * from './confirmation.template';
+export * from './transport';

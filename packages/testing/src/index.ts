@@ -1,3 +1,4 @@
 export * from './database';
 export * from './redis';
 export * from './http-fixture.server';
+export * from './smtp-sink';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ProblemError, type Problem } from './problem';
+import { PROBLEM_BASE, ProblemError, type Problem } from './problem';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -28,6 +28,7 @@ export class ProblemFilter implements ExceptionFilter {
     problem.instance = req.originalUrl;
     if (problem.status >= 500) this.log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     if (res.headersSent) return;
+    if (err instanceof ProblemError) res.set(err.headers);
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
@@ -49,6 +50,14 @@ export class ProblemFilter implements ExceptionFilter {
     // body-parser errors (malformed JSON, too large) carry a status of their own
     const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
+      if ((err as { type?: string }).type === 'entity.parse.failed') {
+        return {
+          type: `${PROBLEM_BASE}/malformed-body`,
+          title: 'Malformed request body',
+          status: 400,
+          detail: `The body is not valid JSON: ${(err as Error).message}`,
+        };
+      }
       return { type: 'about:blank', title: TITLES[status] ?? 'Bad request', status, detail: (err as Error).message };
     }
     return { type: 'about:blank', title: 'Internal server error', status: 500, detail: 'An unexpected error occurred' };

@@ -11,6 +11,9 @@ export interface Problem {
 }
 
 export class ProblemError extends Error {
+  /** Response headers that belong with the problem (`WWW-Authenticate`, `Retry-After`). */
+  headers: Record<string, string> = {};
+
   constructor(
     readonly status: number,
     readonly title: string,
@@ -19,12 +22,19 @@ export class ProblemError extends Error {
   ) {
     super(detail ?? title);
   }
+
+  withHeaders(headers: Record<string, string>): this {
+    Object.assign(this.headers, headers);
+    return this;
+  }
 }
+
+export const PROBLEM_BASE = 'https://emn-pulse.eu/problems';
 
 export class ValidationProblem extends ProblemError {
   constructor(errors: { field: string; message: string }[]) {
     super(422, 'Validation failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
-      type: 'https://emn-pulse.eu/problems/validation',
+      type: `${PROBLEM_BASE}/validation`,
       errors,
     });
   }
@@ -33,5 +43,32 @@ export class ValidationProblem extends ProblemError {
 export class NotFoundProblem extends ProblemError {
   constructor(what: string) {
     super(404, 'Not found', `${what} not found`);
+  }
+}
+
+export class ConflictProblem extends ProblemError {
+  constructor(detail: string) {
+    super(409, 'Conflict', detail, { type: `${PROBLEM_BASE}/conflict` });
+  }
+}
+
+/** 401: no key, a malformed, unknown or revoked one. The header is required by RFC 9110 §15.5.2. */
+export class UnauthorizedProblem extends ProblemError {
+  constructor(detail: string) {
+    super(401, 'Unauthorized', detail, { type: `${PROBLEM_BASE}/unauthorized` });
+    this.withHeaders({ 'WWW-Authenticate': 'Bearer realm="emn-pulse"' });
+  }
+}
+
+export class ForbiddenProblem extends ProblemError {
+  constructor(detail: string) {
+    super(403, 'Forbidden', detail, { type: `${PROBLEM_BASE}/forbidden` });
+  }
+}
+
+export class TooManyRequestsProblem extends ProblemError {
+  constructor(detail: string, retryAfterSeconds: number) {
+    super(429, 'Too many requests', detail, { type: `${PROBLEM_BASE}/rate-limited`, retryAfter: retryAfterSeconds });
+    this.withHeaders({ 'Retry-After': String(retryAfterSeconds) });
   }
 }

@@ -1,17 +1,36 @@
-import { Injectable, type PipeTransform } from '@nestjs/common';
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import type { ZodType } from 'zod';
 import { ValidationProblem } from './problem';
 
-/** Validates a body or query with a zod schema; failures become 422 with one entry per field. */
-@Injectable()
-export class ZodValidationPipe<T> implements PipeTransform<unknown, T> {
-  constructor(private readonly schema: ZodType<T>) {}
+type Issue = { message: string; path?: ReadonlyArray<PropertyKey | { key: PropertyKey }> };
+type StandardSchema = { '~standard': { validate(value: unknown): unknown } };
 
-  transform(value: unknown): T {
-    const result = this.schema.safeParse(value ?? {});
-    if (result.success) return result.data;
+/**
+ * Validates a body, query or param with a zod schema; failures become 422 with one entry per
+ * field. Used two ways: `new ZodValidationPipe(schema)` on a parameter, or once globally, where
+ * it validates every parameter declared with `@Body({ schema })` / `@Query({ schema })`. The
+ * second form is the one to prefer: @nestjs/swagger reads the same `schema` for the OpenAPI
+ * document, so what is documented is what is enforced.
+ */
+@Injectable()
+export class ZodValidationPipe<T = unknown> implements PipeTransform<unknown, T> {
+  constructor(private readonly schema?: ZodType<T>) {}
+
+  transform(value: unknown, metadata?: ArgumentMetadata): T {
+    const schema = (this.schema ?? metadata?.schema) as StandardSchema | undefined;
+    if (!schema) return value as T;
+    const result = schema['~standard'].validate(value ?? {}) as { value?: T; issues?: readonly Issue[] };
+    if (result instanceof Promise) throw new Error('async schemas are not supported here');
+    if (!result.issues) return result.value as T;
     throw new ValidationProblem(
-      result.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })),
+      result.issues.map((i) => ({
+        field: (i.path ?? []).map((s) => String(typeof s === 'object' ? s.key : s)).join('.') || fallbackField(metadata),
+        message: i.message,
+      })),
     );
   }
 }
+
+/** An issue about the whole value: name it by the parameter, or by where it came from. */
+const fallbackField = (metadata?: ArgumentMetadata): string =>
+  metadata?.data ? String(metadata.data) : metadata?.type === 'query' ? '(query)' : '(body)';

@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { Public } from '../auth/public.decorator';
+import { SubscribeSchema, type SubscribeInput } from './dto/subscription.dto';
+import { SubscriptionValidationPipe } from './subscription-validation.pipe';
+import { SubscriptionsService, type RequestOrigin } from './subscriptions.service';
+
+export const originOf = (req: Request, source: RequestOrigin['source']): RequestOrigin => ({
+  source,
+  ip: req.ip ?? null,
+  userAgent: req.get('user-agent') ?? null,
+});
+
+@ApiTags('subscriptions')
+@Controller('api/subscriptions')
+export class SubscriptionsController {
+  constructor(private readonly subscriptions: SubscriptionsService) {}
+
+  /** 202 with the same body for a new, pending or confirmed address; 422 with field errors. */
+  @Public()
+  @Post()
+  @HttpCode(202)
+  @ApiBody({ schema: z.toJSONSchema(SubscribeSchema, { io: 'input', unrepresentable: 'any' }) as object })
+  subscribe(@Body(new SubscriptionValidationPipe(SubscribeSchema)) input: SubscribeInput, @Req() req: Request) {
+    return this.subscriptions.subscribe(input, originOf(req, 'api'));
+  }
+}

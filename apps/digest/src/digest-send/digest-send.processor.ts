@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import type { Job, WorkerOptions } from 'bullmq';
+import { QUEUES, type DigestSendJob } from '@pulse/contracts';
+import type { SendOutcome } from '@pulse/digest-core';
+import { ContractProcessor } from '@pulse/queue';
+import { DigestSendService } from './digest-send.service';
+
+/** `digest-send` `{digestId}`: one digest per job; thrown errors retry with the job's backoff. */
+@Injectable()
+export class DigestSendProcessor extends ContractProcessor<typeof QUEUES.digestSend> {
+  protected readonly queueName = QUEUES.digestSend;
+
+  constructor(private readonly digests: DigestSendService) {
+    super();
+  }
+
+  protected handle(data: DigestSendJob, job: Job): Promise<SendOutcome> {
+    return this.digests.send(data.digestId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+  }
+}
+
+/**
+ * The processor with worker options from the environment: decorators run at import, before
+ * the environment is parsed, and BullMQ reads lock and stall settings only when the worker is made.
+ */
+export function configuredSendProcessor(options: WorkerOptions): typeof DigestSendProcessor {
+  class ConfiguredDigestSendProcessor extends DigestSendProcessor {}
+  Processor(QUEUES.digestSend, options)(ConfiguredDigestSendProcessor);
+  return ConfiguredDigestSendProcessor;
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { QUEUES } from '@pulse/contracts';
+import { DATABASE, WebhookRepository, type Database } from '@pulse/db';
+import { QueueModule } from '@pulse/queue';
+import { WebhookDeliverProcessor } from './webhook-deliver.processor';
+import { WebhookDeliveryService } from './webhook-delivery.service';
+import { WebhookSenderService } from './webhook-sender.service';
+import { WebhookSweepScheduler } from './webhook-sweep.scheduler';
+import { WebhookWakeupService } from './webhook-wakeup.service';
+
+@Module({
+  imports: [QueueModule.register(QUEUES.webhookDeliver)],
+  providers: [
+    { provide: WebhookRepository, useFactory: (database: Database) => new WebhookRepository(database), inject: [DATABASE] },
+    WebhookSenderService,
+    WebhookWakeupService,
+    WebhookDeliveryService,
+    WebhookDeliverProcessor,
+    WebhookSweepScheduler,
+  ],
+  exports: [WebhookDeliveryService, WebhookSweepScheduler],
+})
+export class WebhookDeliveryModule {}

@@ -1,0 +1,137 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { WebhookRepository, type DeliveryOutcome, type WebhookDeliveryRow, type WebhookEndpointRow } from '@pulse/db';
+import { WEBHOOKS_ENV, type WebhooksEnv } from '../config/env';
+import { PING_EVENT, itemEventPayload, pingPayload } from './webhook-payload.template';
+import { WebhookSenderService, type SendResult } from './webhook-sender.service';
+import { activeSecrets, webhookHeaders } from './webhook-signature';
+import { WebhookWakeupService } from './webhook-wakeup.service';
+
+/** What one wake-up did; the processor returns it as the job's result. */
+export type DeliverResult =
+  | { done: 'delivered' | 'retry-scheduled' | 'failed' | 'parked'; statusCode: number | null }
+  | { done: 'skipped'; reason: string }
+  | { done: 'deferred'; inMs: number };
+
+/** Time a worker may hold a delivery beyond the request timeout before another may take it. */
+const LEASE_MARGIN_MS = 30_000;
+
+/**
+ * Sends one delivery: claim the row (lease), build and freeze the body on the first attempt,
+ * sign, POST, then log the attempt and move the row on (delivered / retry / failed / parked)
+ * in one transaction, and only then queue the retry. A crash anywhere before that transaction
+ * means the same message is sent again under the same webhook-id: at least once, never lost.
+ */
+@Injectable()
+export class WebhookDeliveryService {
+  private readonly log = new Logger('webhooks');
+
+  constructor(
+    @Inject(WEBHOOKS_ENV) private readonly env: WebhooksEnv,
+    private readonly repo: WebhookRepository,
+    private readonly sender: WebhookSenderService,
+    private readonly wakeups: WebhookWakeupService,
+  ) {}
+
+  async deliver(deliveryId: string, jobId?: string): Promise<DeliverResult> {
+    const delivery = await this.repo.claimDelivery(deliveryId, this.env.WEBHOOK_TIMEOUT + LEASE_MARGIN_MS);
+    if (!delivery) return this.onClaimMiss(deliveryId, jobId);
+    try {
+      return await this.sendClaimed(delivery);
+    } catch (err) {
+      // Unlogged: the row stays due, so the sweeper (or the job's own retry) sends it again.
+      await this.repo.releaseLease(deliveryId).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async onClaimMiss(deliveryId: string, jobId?: string): Promise<DeliverResult> {
+    const miss = await this.repo.explainClaimMiss(deliveryId);
+    switch (miss.kind) {
+      case 'vanished':
+        return { done: 'skipped', reason: 'delivery no longer exists' };
+      case 'settled':
+        return { done: 'skipped', reason: `already ${miss.status}` };
+      case 'unscheduled':
+        return { done: 'skipped', reason: 'parked until the endpoint is enabled' };
+      case 'busy':
+        // Another worker is sending it; look again when its lease ends in case it died.
+        await this.wakeups.at(deliveryId, Date.now() + miss.retryInMs, miss.retryInMs + 100, jobId);
+        return { done: 'deferred', inMs: miss.retryInMs };
+      case 'not-due':
+        await this.wakeups.at(deliveryId, miss.dueAtMs, miss.dueInMs, jobId);
+        return { done: 'deferred', inMs: miss.dueInMs };
+    }
+  }
+
+  private async sendClaimed(delivery: WebhookDeliveryRow): Promise<DeliverResult> {
+    const endpoint = await this.repo.findEndpoint(delivery.endpointId);
+    if (!endpoint) return { done: 'skipped', reason: 'endpoint no longer exists' };
+    const isPing = delivery.event === PING_EVENT;
+    // A ping is how an operator checks a disabled endpoint before enabling it again.
+    if (!endpoint.enabled && !isPing) {
+      await this.repo.parkDelivery(delivery.id);
+      return { done: 'parked', statusCode: null };
+    }
+    const body = delivery.payload ?? (await this.freezeBody(delivery));
+    if (body === undefined) {
+      await this.repo.releaseLease(delivery.id);
+      return { done: 'skipped', reason: 'item no longer exists' };
+    }
+    const result = await this.sender.send(endpoint.url, webhookHeaders(activeSecrets(endpoint), delivery.id, body), body);
+    const outcome = this.decide(delivery, result, isPing);
+    const { ok: _ok, ...attempt } = result;
+    await this.repo.recordAttempt(delivery.id, attempt, outcome);
+    if (outcome.kind === 'retry') await this.wakeups.retry(delivery.id, delivery.attempts + 2, outcome.delayMs);
+    if (!isPing) await this.updateHealth(endpoint, delivery, result);
+    if (!result.ok) this.log.warn(`delivery ${delivery.id} to endpoint ${endpoint.id}: ${result.error} → ${outcome.kind}`);
+    const done = outcome.kind === 'retry' ? 'retry-scheduled' : outcome.kind;
+    return { done, statusCode: result.statusCode };
+  }
+
+  /** The body is built once, at the first attempt, so every retry sends the same bytes. */
+  private async freezeBody(delivery: WebhookDeliveryRow): Promise<string | undefined> {
+    let payload: unknown;
+    if (delivery.event === PING_EVENT) {
+      payload = pingPayload(delivery.endpointId, delivery.createdAt);
+    } else {
+      const snapshot = delivery.itemId ? await this.repo.loadItemSnapshot(delivery.itemId) : undefined;
+      if (!snapshot) return undefined;
+      payload = itemEventPayload(delivery.event, delivery.createdAt, snapshot);
+    }
+    return this.repo.freezePayload(delivery.id, JSON.stringify(payload));
+  }
+
+  private decide(delivery: WebhookDeliveryRow, result: SendResult, isPing: boolean): DeliveryOutcome {
+    if (result.ok) return { kind: 'delivered' };
+    if (isPing) return { kind: 'failed' };
+    if (result.statusCode === 410) return { kind: 'parked' };
+    const schedule = this.env.WEBHOOK_RETRY_SCHEDULE;
+    const delayMs = schedule[delivery.cycleAttempts];
+    return delayMs === undefined ? { kind: 'failed' } : { kind: 'retry', delayMs };
+  }
+
+  private async updateHealth(endpoint: WebhookEndpointRow, delivery: WebhookDeliveryRow, result: SendResult): Promise<void> {
+    if (result.ok) {
+      await this.repo.recordEndpointSuccess(endpoint.id);
+      return;
+    }
+    if (result.statusCode === 410) {
+      const reason = `receiver answered 410 Gone at ${new Date().toISOString()} (message ${delivery.id})`;
+      if (await this.repo.disableEndpoint(endpoint.id, reason)) this.log.warn(`endpoint ${endpoint.id} disabled: ${reason}`);
+      return;
+    }
+    const error = result.error ?? 'failed';
+    const since = await this.repo.recordEndpointFailure(endpoint.id, error);
+    if (!since) return;
+    const limit = this.env.WEBHOOK_DISABLE_AFTER;
+    const reason = `failing continuously since ${since.toISOString()} (limit ${formatDuration(limit)}); last error: ${error}`;
+    if (await this.repo.disableEndpoint(endpoint.id, reason, limit)) this.log.warn(`endpoint ${endpoint.id} disabled: ${reason}`);
+  }
+}
+
+function formatDuration(msTotal: number): string {
+  if (msTotal % 86_400_000 === 0) return `${msTotal / 86_400_000} d`;
+  if (msTotal % 3_600_000 === 0) return `${msTotal / 3_600_000} h`;
+  if (msTotal % 1000 === 0) return `${msTotal / 1000} s`;
+  return `${msTotal} ms`;
+}

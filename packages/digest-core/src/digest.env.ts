@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+/**
+ * Digest settings shared by the digest worker and the CLI (`digest send --now`). Defaults suit
+ * production; tests shorten the clocks. The lease must outlast the longest possible send
+ * (SMTP timeouts, queueing behind the rate limit), or a slow send could be taken over.
+ */
+export const digestEnv = z.object({
+  /** How often the planner looks for due digests. */
+  PULSE_DIGEST_TICK_MS: int(60_000, 200),
+  /** Digests sent at once per worker process. */
+  PULSE_DIGEST_CONCURRENCY: int(10, 1),
+  PULSE_DIGEST_LEASE_MS: int(600_000, 500),
+  /** Tries per digest for 4xx and connection failures, with exponential backoff from the base. */
+  PULSE_DIGEST_SEND_ATTEMPTS: int(8, 1),
+  PULSE_DIGEST_RETRY_BASE_MS: int(60_000, 10),
+  /** Bounces in a row that suspend a subscriber. */
+  PULSE_DIGEST_MAX_BOUNCES: int(3, 1),
+  /** Items shown per digest; the rest are counted ("…and 12 more"). */
+  PULSE_DIGEST_MAX_ITEMS: int(60, 1),
+  /** A send interrupted mid-transaction (worker killed): resend it, or mark it failed for review. */
+  PULSE_DIGEST_IN_DOUBT: z.enum(['resend', 'hold']).default('resend'),
+  /** A `pending` digest older than this with no live job is queued again. */
+  PULSE_DIGEST_STALE_MS: int(300_000, 100),
+  /** BullMQ job lock; a dead worker's jobs are picked up again after about this long. */
+  PULSE_DIGEST_LOCK_MS: int(30_000, 500),
+  PULSE_SMTP_POOL: int(5, 1),
+  /** Messages per second per worker process; 0: no limit. */
+  PULSE_SMTP_RATE_PER_SECOND: int(20, 0),
+  /** Bound on an idle SMTP socket; connecting and the greeting get at most 10 s each. */
+  PULSE_SMTP_TIMEOUT_MS: int(60_000, 100),
+});
+export type DigestEnv = z.infer<typeof digestEnv>;

@@ -1,0 +1,58 @@
+import type { ThemeLexicon } from './lexicon.types';
+
+export const INTERNATIONAL_PROTECTION: ThemeLexicon = {
+  theme: 'international-protection',
+  entries: [
+    {
+      w: 4,
+      en: ['international protection', 'asylum seeker', 'asylum seekers', 'asylum application', 'asylum applications', 'applications for asylum', 'applicants for international protection', 'asylum procedure', 'asylum procedures', 'Asylum Procedure Regulation', 'asylum system', 'asylum systems', 'Common European Asylum System', 'refugee status', 'subsidiary protection', 'temporary protection', 'Temporary Protection Directive', 'recognition rate', 'recognition rates', 'asylum decisions', 'Asylum and Migration Management Regulation', 'Dublin Regulation', 'Dublin transfers', 'Dublin system', 'World Refugee Day', 'Refugee Convention', 'Convention relating to the Status of Refugees', 'asylum policy', 'right to asylum', 'asylum agency'],
+      fr: ['protection internationale', 'demandeur d’asile', 'demandeurs d’asile', 'demande d’asile', 'demandes d’asile', 'procédure d’asile', 'procédures d’asile', 'système d’asile', 'régime d’asile européen commun', 'statut de réfugié', 'protection subsidiaire', 'protection temporaire', 'taux de reconnaissance', 'règlement de Dublin', 'Journée mondiale des réfugiés', 'politique d’asile', 'droit d’asile', 'Agence de l’Union européenne pour l’asile'],
+      de: ['internationaler Schutz', 'internationalen Schutz', 'internationalen Schutzes', 'subsidiärer Schutz', 'subsidiären Schutz', 'subsidiär Schutzberechtigte', 'vorübergehender Schutz', 'vorübergehenden Schutz', 'Anerkennungsquote*', 'Schutzquote*', 'Dublin-Verordnung', 'Weltflüchtlingstag', 'Genfer Flüchtlingskonvention', 'Flüchtlingseigenschaft', 'Gemeinsames Europäisches Asylsystem'],
+      it: ['protezione internazionale', 'richiedente asilo', 'richiedenti asilo', 'domanda di asilo', 'domande di asilo', 'procedura di asilo', 'sistema di asilo', 'sistema europeo comune di asilo', 'status di rifugiato', 'protezione sussidiaria', 'protezione temporanea', 'tasso di riconoscimento', 'regolamento di Dublino', 'Giornata mondiale del rifugiato', 'diritto di asilo', 'Agenzia dell’Unione europea per l’asilo'],
+      es: ['protección internacional', 'solicitante de asilo', 'solicitantes de asilo', 'solicitud de asilo', 'solicitudes de asilo', 'procedimiento de asilo', 'sistema de asilo', 'sistema europeo común de asilo', 'estatuto de refugiado', 'protección subsidiaria', 'protección temporal', 'tasa de reconocimiento', 'Reglamento de Dublín', 'Día Mundial del Refugiado', 'derecho de asilo', 'Agencia de Asilo de la Unión Europea', 'autoridades de asilo'],
+      pl: ['ochrona międzynarodowa', 'ochrony międzynarodowej', 'ochronę międzynarodową', 'ochroną międzynarodową', 'ubiegający się o azyl', 'ubiegających się o azyl', 'wniosek o azyl', 'wnioski o azyl', 'wniosków o udzielenie ochrony', 'status uchodźcy', 'statusu uchodźcy', 'ochrona uzupełniająca', 'ochrony uzupełniającej', 'ochrona czasowa', 'ochrony czasowej', 'tymczasowa ochrona', 'tymczasowej ochrony', 'rozporządzenie dublińskie', 'Światowy Dzień Uchodźcy'],
+      nl: ['internationale bescherming', 'subsidiaire bescherming', 'tijdelijke bescherming', 'vluchtelingenstatus', 'Dublinverordening', 'Wereldvluchtelingendag', 'Vluchtelingenverdrag', 'Asielagentschap van de Europese Unie'],
+    },
+    {
+      w: 3.5,
+      any: ['EUAA', 'EASO'],
+      en: ['asylum', 'European Union Agency for Asylum', 'European Asylum Support Office', 'asylum support', 'country of origin information', 'country guidance', 'safe country of origin', 'safe countries of origin', 'safe third country', 'safe third countries', 'humanitarian admission', 'reception conditions', 'Reception Conditions Directive', 'Qualification Regulation', 'persons in need of international protection', 'people in need of protection', 'persons in need of protection'],
+      fr: ['asile', 'informations sur les pays d’origine', 'pays d’origine sûrs', 'pays d’origine sûr', 'pays tiers sûr', 'pays tiers sûrs', 'admission humanitaire', 'conditions d’accueil', 'AUEA'],
+      de: ['Asyl*', 'Schutzsuchend*', 'Schutzberechtigt*', 'Herkunftsländerinformation*', 'sichere Herkunftsstaaten', 'sicherer Herkunftsstaaten', 'sichere Herkunftsländer', 'sicherer Drittstaat', 'sichere Drittstaaten', 'humanitäre Aufnahme', 'Aufnahmebedingungen', 'Aufnahmerichtlinie'],
+      it: ['asilo', 'informazioni sui paesi di origine', 'paesi di origine sicuri', 'paese di origine sicuro', 'paese terzo sicuro', 'ammissione umanitaria', 'corridoi umanitari', 'condizioni di accoglienza'],
+      es: ['asilo', 'orientación por país', 'información sobre países de origen', 'países de origen seguros', 'país de origen seguro', 'tercer país seguro', 'admisión humanitaria', 'condiciones de acogida', 'AUEA'],
+      pl: ['azyl*', 'bezpieczne kraje pochodzenia', 'bezpieczny kraj pochodzenia', 'bezpieczny kraj trzeci', 'przyjęcie humanitarne', 'warunki przyjmowania'],
+      nl: ['asiel*', 'landeninformatie', 'veilige landen van herkomst', 'veilig land van herkomst', 'veilig derde land', 'humanitaire toelating', 'opvangvoorwaarden'],
+    },
+    {
+      w: 3,
+      en: ['refugee', 'refugees', 'resettlement', 'resettled', 'resettle', 'reception centres', 'reception centre', 'reception system', 'reception systems', 'reception capacity', 'reception capacities', 'reception facilities', 'housing capacity', 'protection systems', 'displaced persons', 'displaced people', 'beneficiaries of protection', 'Ukrainian refugees', 'Syrian refugees', 'UNHCR'],
+      fr: ['réfugié', 'réfugiés', 'réfugiée', 'réfugiées', 'réinstallation', 'réinstallés', 'centres d’accueil', 'centre d’accueil', 'capacités d’accueil', 'structures d’accueil', 'personnes déplacées', 'HCR'],
+      de: ['Flüchtling*', 'Geflüchtete*', 'Neuansiedlung*', 'Resettlement', 'Aufnahmeeinrichtung*', 'Aufnahmezentr*', 'Erstaufnahme*', 'Aufnahmekapazität*', 'Vertriebene', 'Vertriebenen', 'UNHCR'],
+      it: ['rifugiato', 'rifugiati', 'rifugiata', 'rifugiate', 'reinsediamento', 'reinsediamenti', 'reinsediati', 'centri di accoglienza', 'sistema di accoglienza', 'sfollati', 'UNHCR'],
+      es: ['refugiado', 'refugiados', 'refugiada', 'refugiadas', 'reasentamiento', 'reasentados', 'centros de acogida', 'sistema de acogida', 'desplazados', 'ACNUR'],
+      pl: ['uchodźca', 'uchodźcy', 'uchodźców', 'uchodźcom', 'uchodźcami', 'uchodźczyni', 'przesiedlenie', 'przesiedlenia', 'przesiedleń', 'ośrodki recepcyjne', 'ośrodków dla cudzoziemców', 'osoby przesiedlone', 'UNHCR'],
+      nl: ['vluchteling*', 'hervestiging', 'opvangcentr*', 'asielopvang', 'ontheemden', 'UNHCR'],
+    },
+    {
+      w: 2,
+      en: ['Pact on Migration and Asylum', 'Migration and Asylum Pact', 'relocation', 'relocated', 'solidarity mechanism', 'border procedure', 'temporary protection status', 'displacement', 'fleeing', 'persecution', 'humanitarian corridors'],
+      fr: ['pacte sur la migration et l’asile', 'relocalisation', 'mécanisme de solidarité', 'procédure à la frontière', 'persécution', 'persécutions'],
+      de: ['Migrations- und Asylpaket', 'Umverteilung', 'Solidaritätsmechanismus', 'Grenzverfahren', 'Verfolgung'],
+      it: ['patto sulla migrazione e l’asilo', 'ricollocazione', 'ricollocamento', 'meccanismo di solidarietà', 'procedura di frontiera', 'persecuzione'],
+      es: ['Pacto sobre Migración y Asilo', 'reubicación', 'mecanismo de solidaridad', 'procedimiento fronterizo', 'persecución'],
+      pl: ['pakt o migracji i azylu', 'relokacja', 'relokacji', 'mechanizm solidarności', 'procedura graniczna', 'prześladowania'],
+      nl: ['migratie- en asielpact', 'herplaatsing', 'solidariteitsmechanisme', 'grensprocedure', 'vervolging'],
+    },
+    {
+      w: 1.5,
+      en: ['migration and asylum', 'asylum and migration'],
+      fr: ['migration et asile', 'asile et migration', 'migrations et asile'],
+      de: ['Migration und Asyl', 'Asyl und Migration'],
+      it: ['migrazione e asilo', 'asilo e migrazione'],
+      es: ['migración y asilo', 'asilo y migración'],
+      pl: ['migracji i azylu', 'azylu i migracji'],
+      nl: ['migratie en asiel', 'asiel en migratie'],
+    },
+  ],
+};
