@@ -22,6 +22,7 @@ const ESM_ONLY = [
   'ical\\.js',
   'standardwebhooks',
   'path-to-regexp',
+  '@apidevtools',
 ];
 const swc = {
   swcrc: false,

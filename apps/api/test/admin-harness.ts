@@ -39,7 +39,7 @@ export async function startAdminApi(label: string, env: Record<string, string> =
   const db = await createTestDatabase(label);
   const q = testQueuePrefix(label);
   const app = await createApiApp(
-    loadApiEnv({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, PULSE_QUEUE_PREFIX: q.prefix, ...env }),
+    loadApiEnv({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, PULSE_QUEUE_PREFIX: q.prefix, LOG_LEVEL: 'warn', ...env }),
   );
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -58,7 +58,7 @@ export async function startAdminApi(label: string, env: Record<string, string> =
     const res = await fetch(`${url}${path}`, { method, headers, body });
     const text = await res.text();
     let parsed: unknown = undefined;
-    if (/json/.test(res.headers.get('content-type') ?? '')) parsed = JSON.parse(text);
+    if (text && /json/.test(res.headers.get('content-type') ?? '')) parsed = JSON.parse(text);
     return { status: res.status, headers: res.headers, text, body: parsed };
   };
 

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startSubscriptionHarness, type SubscriptionHarness } from './subscription-harness';
 
@@ -5,9 +6,8 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 
 /** Moves the focus with Tab only (as a keyboard user would) until `selector` has it. */
 async function tabTo(page: Page, selector: string, max = 120): Promise<void> {
-  const t0 = Date.now(); process.stderr.write(`tabTo ${selector} start ${t0 % 100000}\n`);
   for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) { process.stderr.write(`  ${i} tabs ${Date.now() - t0}ms\n`); return; }
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${selector}`);

@@ -97,7 +97,7 @@ async function dumpRedis(prefix: string): Promise<string> {
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', '500');
       cursor = next;
       for (const key of keys) {
         const type = await redis.type(key);
@@ -106,7 +106,7 @@ async function dumpRedis(prefix: string): Promise<string> {
         else if (type === 'hash') parts.push(JSON.stringify(await redis.hgetall(key)));
         else if (type === 'list') parts.push(JSON.stringify(await redis.lrange(key, 0, -1)));
         else if (type === 'set') parts.push(JSON.stringify(await redis.smembers(key)));
-        else if (type === 'zset') parts.push(JSON.stringify(await redis.zrange(key, 0, -1)));
+        else if (type === 'zset') parts.push(JSON.stringify(await redis.zrange(key, '0', '-1')));
         else if (type === 'stream') parts.push(JSON.stringify(await redis.xrange(key, '-', '+')));
       }
     } while (cursor !== '0');

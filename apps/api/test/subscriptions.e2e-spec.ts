@@ -169,6 +169,41 @@ describe('subscriptions (api, double opt-in, links, data protection)', () => {
     expect(again.status).toBe(200);
   });
 
+  it('treats a subscribe after an unsubscribe as a new double opt-in, revoking the old links', async () => {
+    const before = await subscriberRow('alice@example.org');
+    expect(before?.status).toBe('unsubscribed');
+    const old = buildManageLinks(PUBLIC_BASE_URL, { id: String(before?.id), tokenVersion: Number(before?.token_version) }, await h.secret());
+    await h.db.database.sql.query("UPDATE subscribers SET last_confirmation_sent_at = now() - interval '11 minutes' WHERE id = $1", [before?.id]);
+
+    expect((await subscribe(subscribeBody('alice@example.org', { themes: ['return-readmission'] }))).status).toBe(202);
+    const after = await subscriberRow('alice@example.org');
+    expect(after).toMatchObject({ status: 'pending', themes: ['return-readmission'], token_version: Number(before?.token_version) + 1 });
+    expect((await fetch(h.rebase(old.preferencesUrl))).status).toBe(410);
+
+    const mails = await h.sink.waitFor(4);
+    const link = linkFrom(mails[3]?.parsed.text ?? '', '/confirm');
+    expect(mails[3]?.envelope.to).toEqual(['alice@example.org']);
+    expect((await fetch(`${h.appUrl}/confirm`, form({ token: new URL(link).searchParams.get('token') ?? '' }))).status).toBe(200);
+    expect((await subscriberRow('alice@example.org'))?.status).toBe('active');
+    const consents = await h.db.database.sql.query<{ confirmed_at: Date | null }>('SELECT confirmed_at FROM consents WHERE subscriber_id = $1', [before?.id]);
+    expect(consents).toHaveLength(2);
+    expect(consents.every((c) => c.confirmed_at instanceof Date)).toBe(true);
+  });
+
+  it('tells a confirmed address that subscribes again how to manage it, changing nothing', async () => {
+    const alice = await subscriberRow('alice@example.org');
+    await h.db.database.sql.query("UPDATE subscribers SET last_confirmation_sent_at = now() - interval '11 minutes' WHERE id = $1", [alice?.id]);
+    expect((await subscribe(subscribeBody('alice@example.org', { themes: ['legal-migration'], frequency: 'daily' }))).status).toBe(202);
+    const mails = await h.sink.waitFor(5);
+    expect(mails[4]?.parsed.subject).toBe('Your EMN Pulse subscription');
+    const prefs = linkFrom(mails[4]?.parsed.text ?? '', '/preferences');
+    expect(verifyToken(await h.secret(), new URL(prefs).searchParams.get('token'), 'prefs').ok).toBe(true);
+    expect(await subscriberRow('alice@example.org')).toMatchObject({ status: 'active', themes: ['return-readmission'], frequency: 'weekly' });
+    const page = await fetch(h.rebase(prefs));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Preferences for alice@example.org.');
+  });
+
   it('answers tampered, wrong-purpose, expired and revoked links with a clear 400/410 page', async () => {
     const bob = await subscriberRow('bob@example.org');
     const subject = { id: String(bob?.id), tokenVersion: Number(bob?.token_version) };
@@ -201,7 +236,7 @@ describe('subscriptions (api, double opt-in, links, data protection)', () => {
   it('exports everything held as JSON, then erases it all from PostgreSQL and Redis', async () => {
     const email = 'carol@example.org';
     expect((await subscribe(subscribeBody(email, { language: 'fr' }))).status).toBe(202);
-    const mails = await h.sink.waitFor(4);
+    const mails = await h.sink.waitFor(6);
     const confirmLink = linkFrom(mails.find((m) => m.envelope.to[0] === email)?.parsed.text ?? '', '/confirm');
     expect((await fetch(`${h.appUrl}/confirm`, form({ token: new URL(confirmLink).searchParams.get('token') ?? '' }))).status).toBe(200);
     const carol = await subscriberRow(email);

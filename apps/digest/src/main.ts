@@ -1,1 +1,29 @@
-export {};
+import 'reflect-metadata';
+import { Logger, type INestApplicationContext, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { SharedRuntime } from '@pulse/config';
+import { loadDigestEnv, type DigestAppEnv } from './config/env';
+import { DigestModule } from './digest.module';
+
+const LEVELS: Record<DigestAppEnv['LOG_LEVEL'], LogLevel[]> = {
+  debug: ['error', 'warn', 'log', 'debug'],
+  info: ['error', 'warn', 'log'],
+  warn: ['error', 'warn'],
+  error: ['error'],
+};
+
+/** The worker without signal handlers of its own (tests close it). */
+export async function createDigestApp(env: DigestAppEnv, shared: SharedRuntime = {}): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(DigestModule.forRoot(env, shared), { logger: LEVELS[env.LOG_LEVEL] });
+}
+
+export async function bootstrap(shared: SharedRuntime = {}): Promise<INestApplicationContext> {
+  const env = loadDigestEnv();
+  const app = await createDigestApp(env, shared);
+  // SIGTERM: workers finish the sends in hand, then the pool and database close.
+  app.enableShutdownHooks();
+  new Logger('digest').log(`started (send concurrency ${env.PULSE_DIGEST_CONCURRENCY}, mail ${env.SMTP_URL ? 'SMTP' : `outbox ${env.PULSE_OUTBOX_DIR}`})`);
+  return app;
+}
+
+if (require.main === module) void bootstrap();

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database, Db } from './client';
 import { feeds, items, itemSources } from './schema';
 
@@ -46,6 +47,9 @@ const SOURCE_COLUMNS = {
 
 // Keeps each statement well under PostgreSQL's 65,535 bind parameters.
 const CHUNK = 500;
+/** `column = ANY($1)`: one array parameter instead of one parameter per value. */
+const anyOf = (column: AnyPgColumn, values: string[]): SQL => sql`${column} = ANY(${sql.param(values)}::text[])`;
+
 const chunks = <T>(rows: T[]): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
@@ -84,35 +88,48 @@ export class ItemRepository {
         })
         .from(itemSources)
         .innerJoin(items, eq(items.id, itemSources.itemId))
-        .where(and(eq(itemSources.feedId, feedId), inArray(itemSources.sourceKey, part)));
+        .where(and(eq(itemSources.feedId, feedId), anyOf(itemSources.sourceKey, part)));
       for (const r of rows) found.set(r.sourceKey, r);
     }
     return found;
   }
 
+  /** Existing items with one of these ids, canonical URLs or release keys (oldest first). */
   async findMatches(q: { ids: string[]; urls: string[]; releaseKeys: string[] }): Promise<ItemMatch[]> {
     const out: ItemMatch[] = [];
-    const cols = { id: items.id, canonicalUrl: items.canonicalUrl, releaseKey: items.releaseKey };
-    for (const part of chunks(q.ids)) out.push(...(await this.db.select(cols).from(items).where(inArray(items.id, part))));
-    for (const part of chunks(q.urls)) out.push(...(await this.db.select(cols).from(items).where(inArray(items.canonicalUrl, part))));
-    for (const part of chunks(q.releaseKeys)) {
-      out.push(...(await this.db.select(cols).from(items).where(inArray(items.releaseKey, part)).orderBy(asc(items.firstSeenAt))));
+    const n = Math.max(q.ids.length, q.urls.length, q.releaseKeys.length);
+    for (let i = 0; i < n; i += CHUNK) {
+      const part = (a: string[]) => sql.param(a.slice(i, i + CHUNK));
+      const { rows } = await this.db.execute<{ id: string; canonical_url: string | null; release_key: string | null }>(sql`
+        SELECT id, canonical_url, release_key FROM items
+         WHERE id = ANY(${part(q.ids)}::text[]) OR canonical_url = ANY(${part(q.urls)}::text[])
+            OR release_key = ANY(${part(q.releaseKeys)}::text[])
+         ORDER BY first_seen_at, id`);
+      out.push(...rows.map((r) => ({ id: r.id, canonicalUrl: r.canonical_url, releaseKey: r.release_key })));
     }
     return out;
   }
 
-  /** Returns the ids actually inserted (a concurrent poll of another feed may have won one). */
-  async insertItems(rows: NewItemRecord[]): Promise<Set<string>> {
-    const inserted = new Set<string>();
-    for (const part of chunks(rows)) {
-      const ids = await this.db.insert(items).values(part).onConflictDoNothing().returning({ id: items.id });
-      for (const r of ids) inserted.add(r.id);
+  /**
+   * New items and new sources in one statement; returns the ids of the items actually inserted
+   * (a concurrent poll of another feed may have won one: its source row still goes in). One
+   * array parameter per column (unnest): drizzle's multi-row VALUES builder costs more CPU
+   * than the rest of a poll.
+   */
+  async insertNew(newItems: NewItemRecord[], newSources: NewItemSourceRecord[]): Promise<Set<string>> {
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+    if (newItems.length <= CHUNK && newSources.length <= CHUNK) {
+      if (newItems.length === 0 && newSources.length === 0) return new Set();
+      const { rows } = await this.db.execute<{ id: string }>(sql`
+        WITH new_items AS (${itemsInsert(newItems)}), new_sources AS (${sourcesInsert(newSources)})
+        SELECT id FROM new_items`);
+      return new Set(ids(rows));
     }
+    // A big feed: all items first, so every source's item exists whichever chunk it is in.
+    const inserted = new Set<string>();
+    for (const part of chunks(newItems)) for (const id of ids((await this.db.execute<{ id: string }>(itemsInsert(part))).rows)) inserted.add(id);
+    for (const part of chunks(newSources)) await this.db.execute(sourcesInsert(part));
     return inserted;
-  }
-
-  async insertSources(rows: NewItemSourceRecord[]): Promise<void> {
-    for (const part of chunks(rows)) await this.db.insert(itemSources).values(part).onConflictDoNothing();
   }
 
   async updateSourceHashes(feedId: string, rows: { sourceKey: string; contentHash: string }[]): Promise<void> {
@@ -160,4 +177,36 @@ export class ItemRepository {
       .orderBy(asc(items.changedAt))
       .limit(limit);
   }
+}
+
+function itemsInsert(part: NewItemRecord[]): SQL {
+  const col = <T>(f: (r: NewItemRecord) => T) => sql.param(part.map(f));
+  const iso = (f: (r: NewItemRecord) => Date | null | undefined) => col((r) => f(r)?.toISOString() ?? null);
+  return sql`
+    INSERT INTO items (id, canonical_url, guid, title, summary, content_html, published_at, source_updated_at,
+                       language, type, categories, starts_at, ends_at, location, content_hash, release_key)
+    SELECT id, canonical_url, guid, title, summary, content_html, published_at, source_updated_at,
+           language, type, categories::jsonb, starts_at, ends_at, location, content_hash, release_key
+      FROM unnest(${col((r) => r.id)}::text[], ${col((r) => r.canonicalUrl ?? null)}::text[], ${col((r) => r.guid ?? null)}::text[],
+                  ${col((r) => r.title)}::text[], ${col((r) => r.summary)}::text[], ${col((r) => r.contentHtml ?? null)}::text[],
+                  ${iso((r) => r.publishedAt)}::timestamptz[], ${iso((r) => r.sourceUpdatedAt)}::timestamptz[],
+                  ${col((r) => r.language ?? null)}::text[], ${col((r) => r.type)}::text[],
+                  ${col((r) => JSON.stringify(r.categories ?? []))}::text[], ${iso((r) => r.startsAt)}::timestamptz[],
+                  ${iso((r) => r.endsAt)}::timestamptz[], ${col((r) => r.location ?? null)}::text[],
+                  ${col((r) => r.contentHash)}::text[], ${col((r) => r.releaseKey ?? null)}::text[])
+        AS v(id, canonical_url, guid, title, summary, content_html, published_at, source_updated_at,
+             language, type, categories, starts_at, ends_at, location, content_hash, release_key)
+    ON CONFLICT DO NOTHING
+    RETURNING id`;
+}
+
+// Same statement as the items: the foreign key is checked at its end, when they exist.
+function sourcesInsert(part: NewItemSourceRecord[]): SQL {
+  const col = <T>(f: (r: NewItemSourceRecord) => T) => sql.param(part.map(f));
+  return sql`
+    INSERT INTO item_sources (feed_id, source_key, item_id, url, content_hash, language)
+    SELECT * FROM unnest(${col((r) => r.feedId)}::text[], ${col((r) => r.sourceKey)}::text[], ${col((r) => r.itemId)}::text[],
+                         ${col((r) => r.url ?? null)}::text[], ${col((r) => r.contentHash ?? null)}::text[],
+                         ${col((r) => r.language ?? null)}::text[])
+    ON CONFLICT DO NOTHING`;
 }

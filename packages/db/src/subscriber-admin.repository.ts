@@ -61,7 +61,7 @@ export async function getSubscriberActivity(database: Database, id: string): Pro
     .where(eq(consents.subscriberId, id))
     .orderBy(consents.agreedAt, consents.id);
   const digestRows = await database.db
-    .select({ status: digests.status, count: sql<number>`count(*)::int`, lastSentAt: sql<Date | null>`max(${digests.sentAt})` })
+    .select({ status: digests.status, count: sql<number>`count(*)::int`, lastSentAt: sql<Date | null>`max(${digests.sentAt})`.mapWith(digests.sentAt) })
     .from(digests)
     .where(eq(digests.subscriberId, id))
     .groupBy(digests.status)

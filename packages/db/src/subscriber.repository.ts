@@ -115,7 +115,8 @@ export async function confirmSubscriber(database: Database, id: string, at = new
   return database.db.transaction(async (tx) => {
     const [row] = await tx
       .update(subscribers)
-      .set({ status: 'active', confirmedAt: at, updatedAt: at, bounceCount: 0, suspendedAt: null, suspendedReason: null })
+      // A re-subscription starts its digest windows afresh at this confirmation (see windowStart).
+      .set({ status: 'active', confirmedAt: at, updatedAt: at, bounceCount: 0, suspendedAt: null, suspendedReason: null, lastDigestWindowEnd: null })
       .where(and(eq(subscribers.id, id), eq(subscribers.status, 'pending')))
       .returning();
     if (!row) return null;

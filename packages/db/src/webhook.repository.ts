@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-o
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from './client';
 import type { KeysetAfter } from './feed-admin.repository';
-import { feeds, items, itemSources, itemThemes } from './schema';
+import { items } from './schema';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from './webhook.schema';
 import { newMessageId } from './webhook-fanout.repository';
 
@@ -48,13 +48,15 @@ export type ClaimMiss =
 
 export interface ItemSnapshot {
   item: typeof items.$inferSelect;
-  themes: (typeof itemThemes.$inferSelect)[];
+  themes: { themeId: string; score: number; evidence: unknown[] }[];
   sources: { feedId: string; feedTitle: string; url: string | null }[];
 }
 
 const ms = (n: number) => sql`(${Math.max(0, Math.round(n))}::bigint * interval '1 millisecond')`;
 const exactTime = (col: AnyPgColumn) =>
   sql<string>`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** Qualified: drizzle leaves a lone table's columns unqualified, and `id` inside a subquery would bind to `feeds`. */
+const ITEM_ID = sql.raw('"items"."id"');
 /** A due delivery may be claimed up to this early: the queue's clock and the database's differ a little. */
 const CLAIM_TOLERANCE_MS = 1000;
 
@@ -150,11 +152,21 @@ export class WebhookRepository {
     return row;
   }
 
+  /**
+   * Ends the failing streak. `last_success_at` is kept to the second: every delivery to a busy
+   * endpoint would otherwise queue on this one row's lock.
+   */
   async recordEndpointSuccess(id: string): Promise<void> {
+    const t = webhookEndpoints;
     await this.db
-      .update(webhookEndpoints)
+      .update(t)
       .set({ failingSince: null, lastSuccessAt: sql`now()` })
-      .where(eq(webhookEndpoints.id, id));
+      .where(
+        and(
+          eq(t.id, id),
+          or(sql`${t.failingSince} IS NOT NULL`, isNull(t.lastSuccessAt), sql`${t.lastSuccessAt} < now() - interval '1 second'`),
+        ),
+      );
   }
 
   /** Starts (or continues) the failing streak; returns when it started. */
@@ -219,36 +231,35 @@ export class WebhookRepository {
     return { kind: 'not-due', dueInMs: Number(row.dueInMs ?? 0), dueAtMs: Number(row.dueAtMs) };
   }
 
-  /** Stores the body once; later calls get the body stored first. */
+  /** Stores the body once; a later call gets the body stored first. */
   async freezePayload(id: string, payload: string): Promise<string> {
     const t = webhookDeliveries;
-    await this.db.update(t).set({ payload }).where(and(eq(t.id, id), isNull(t.payload)));
+    const [stored] = await this.db.update(t).set({ payload }).where(and(eq(t.id, id), isNull(t.payload))).returning({ payload: t.payload });
+    if (stored) return payload;
     const [row] = await this.db.select({ payload: t.payload }).from(t).where(eq(t.id, id));
     return row?.payload ?? payload;
   }
 
   /** Logs the attempt and moves the delivery on, in one transaction; releases the lease. */
   async recordAttempt(id: string, attempt: AttemptRecord, outcome: DeliveryOutcome): Promise<void> {
-    const t = webhookDeliveries;
-    const next = {
-      status: outcome.kind === 'delivered' || outcome.kind === 'failed' ? outcome.kind : 'pending',
-      deliveredAt: outcome.kind === 'delivered' ? sql`now()` : null,
-      nextAttemptAt: outcome.kind === 'retry' ? sql`now() + ${ms(outcome.delayMs)}` : null,
-    } as const;
-    await this.db.transaction(async (tx) => {
-      await tx.insert(webhookAttempts).values({ deliveryId: id, ...attempt });
-      await tx
-        .update(t)
-        .set({
-          ...next,
-          attempts: sql`${t.attempts} + 1`,
-          cycleAttempts: sql`${t.cycleAttempts} + 1`,
-          lastStatusCode: attempt.statusCode,
-          lastError: attempt.error,
-          leaseUntil: null,
-        })
-        .where(eq(t.id, id));
-    });
+    const status = outcome.kind === 'delivered' || outcome.kind === 'failed' ? outcome.kind : 'pending';
+    // One statement (attempt row and delivery update) keeps it atomic in one round trip.
+    await this.database.sql.query(
+      `WITH attempt AS (
+         INSERT INTO webhook_attempts (delivery_id, status_code, latency_ms, response_excerpt, error) VALUES ($1, $2, $3, $4, $5)
+       )
+       UPDATE webhook_deliveries SET
+         status = $6,
+         delivered_at = CASE WHEN $6 = 'delivered' THEN now() END,
+         next_attempt_at = CASE WHEN $7::bigint IS NULL THEN NULL ELSE now() + $7::bigint * interval '1 millisecond' END,
+         attempts = attempts + 1,
+         cycle_attempts = cycle_attempts + 1,
+         last_status_code = $2,
+         last_error = $5,
+         lease_until = NULL
+       WHERE id = $1`,
+      [id, attempt.statusCode, attempt.latencyMs, attempt.responseExcerpt, attempt.error, status, outcome.kind === 'retry' ? Math.round(outcome.delayMs) : null],
+    );
   }
 
   /** Leaves a delivery pending without a schedule (its endpoint is disabled) and releases it. */
@@ -278,21 +289,21 @@ export class WebhookRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The item with its themes (by score) and sources (first seen first), in one query. */
   async loadItemSnapshot(itemId: string): Promise<ItemSnapshot | undefined> {
-    const [item] = await this.db.select().from(items).where(eq(items.id, itemId));
-    if (!item) return undefined;
-    const themes = await this.db
-      .select()
-      .from(itemThemes)
-      .where(eq(itemThemes.itemId, itemId))
-      .orderBy(desc(itemThemes.score), asc(itemThemes.themeId));
-    const sources = await this.db
-      .select({ feedId: itemSources.feedId, feedTitle: feeds.title, url: itemSources.url })
-      .from(itemSources)
-      .innerJoin(feeds, eq(feeds.id, itemSources.feedId))
-      .where(eq(itemSources.itemId, itemId))
-      .orderBy(asc(itemSources.firstSeenAt), asc(itemSources.feedId));
-    return { item, themes, sources };
+    const [row] = await this.db
+      .select({
+        item: items,
+        themes: sql<ItemSnapshot['themes']>`coalesce((
+          SELECT json_agg(json_build_object('themeId', t.theme_id, 'score', t.score, 'evidence', t.evidence) ORDER BY t.score DESC, t.theme_id)
+            FROM item_themes t WHERE t.item_id = ${ITEM_ID}), '[]'::json)`,
+        sources: sql<ItemSnapshot['sources']>`coalesce((
+          SELECT json_agg(json_build_object('feedId', s.feed_id, 'feedTitle', f.title, 'url', s.url) ORDER BY s.first_seen_at, s.feed_id)
+            FROM item_sources s JOIN feeds f ON f.id = s.feed_id WHERE s.item_id = ${ITEM_ID}), '[]'::json)`,
+      })
+      .from(items)
+      .where(eq(items.id, itemId));
+    return row;
   }
 
   // ---- deliveries: the operator's side ----

@@ -71,11 +71,13 @@ export async function readLimitedBody(res: IncomingMessage, maxBytes: number, si
     .reverse();
   const decoders = encodings.map(decoderFor).filter((d): d is Transform => d !== null);
 
+  // Kept aside: tearing the pipeline down reports an AbortError instead of the reason.
+  let overLimit: FeedError | null = null;
   let wire = 0;
   const countWire = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       wire += chunk.length;
-      if (wire > maxBytes) return cb(new FeedError('too-large', `body is over the ${mib(maxBytes)} limit`));
+      if (wire > maxBytes) return cb((overLimit = new FeedError('too-large', `body is over the ${mib(maxBytes)} limit`)));
       cb(null, chunk);
     },
   });
@@ -84,7 +86,7 @@ export async function readLimitedBody(res: IncomingMessage, maxBytes: number, si
   const collect = async (source: AsyncIterable<Buffer>): Promise<void> => {
     for await (const chunk of source) {
       decoded += chunk.length;
-      if (decoded > maxBytes) throw new FeedError('too-large', `decoded body is over the ${mib(maxBytes)} limit`);
+      if (decoded > maxBytes) throw (overLimit = new FeedError('too-large', `decoded body is over the ${mib(maxBytes)} limit`));
       chunks.push(chunk);
     }
   };
@@ -93,6 +95,7 @@ export async function readLimitedBody(res: IncomingMessage, maxBytes: number, si
     else await pipeline(res, countWire, ...(decoders as [Transform]), collect, { signal });
   } catch (err) {
     res.destroy();
+    if (overLimit) throw overLimit;
     if (err instanceof FeedError) throw err;
     if (signal.aborted) throw signal.reason;
     // An encoded body that turned out empty (HEAD-like answers) is simply empty.

@@ -30,13 +30,15 @@ export interface ParsedFeed {
 // feed title as a fallback. Items are read from a namespace-aware tree instead, because
 // rss-parser drops what normalisation needs: xml:lang, xml:base, rdf:about, Atom text
 // construct types, and the namespace of same-named extension elements.
-const rssParser = new RssParser({ defaultRSS: 2 });
+// A fresh parser per document: an xml2js parser reused after an error accepts the next
+// malformed document without complaint.
+const newRssParser = (): RssParser => new RssParser({ defaultRSS: 2 });
 
 const XML_SYNTAX = /\nLine: (\d+)\nColumn: (\d+)/;
 
 async function strictParse(xml: string): Promise<{ title?: string } | null> {
   try {
-    return await rssParser.parseString(xml);
+    return await newRssParser().parseString(xml);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const where = XML_SYNTAX.exec(message);
@@ -65,7 +67,8 @@ function contextFor(opts: ParseOptions, feedLanguage: string | null): NormaliseC
  * Bytes (or text) of a feed to normalised items: decode, detect the format, repair common
  * breakage, parse strictly, read, normalise. Throws FeedError 'empty', 'not-a-feed' or 'malformed'.
  */
-export async function parseFeed(body: Buffer | string, opts: ParseOptions = {}): Promise<ParsedFeed> {
+export async function parseFeed(body: Buffer | string, options: ParseOptions = {}): Promise<ParsedFeed> {
+  const opts = { ...options, url: options.url?.trim() || null };
   const text = typeof body === 'string' ? body : decodeFeedBody(body, opts.contentType);
   const doc = sniffDocument(text);
   switch (doc.kind) {
@@ -88,7 +91,7 @@ export async function parseFeed(body: Buffer | string, opts: ParseOptions = {}):
   const raw = root ? readFeed(root) : null;
   if (!raw) throw new FeedError('not-a-feed', `not a feed (root element <${doc.root}>)`);
   const feedLanguage = normaliseLanguage(raw.language);
-  const ctx = contextFor(opts, feedLanguage);
+  const ctx = { ...contextFor(opts, feedLanguage), siteUrl: raw.link && /^https?:\/\//i.test(raw.link) ? raw.link : null };
   const title = raw.title ?? strict?.title ?? null;
   return {
     title: title ? collapseWhitespace(title) : null,

@@ -64,6 +64,9 @@ function attr(el: XmlElement, local: string): string | undefined {
   return undefined;
 }
 
+/** Resolved when the base allows; otherwise the reference as written, for a later base. */
+const reference = (ref: string, base: string | null): string => resolveUrl(ref, base) ?? ref.trim();
+
 const present = (values: (string | null | undefined)[]): string[] => values.filter((v): v is string => !!v && !!v.trim());
 
 /** The entry's alternate (HTML) link: rel missing or "alternate", with an href. */
@@ -71,7 +74,7 @@ function atomLink(el: XmlElement, ns: Ns): string | null {
   const links = elements(el).filter((c) => c.local === 'link' && inNs(c, ns) && c.attrs.href?.trim());
   const alternates = links.filter((l) => !l.attrs.rel || l.attrs.rel.trim() === 'alternate');
   const preferred = alternates.find((l) => !l.attrs.type || /html/i.test(l.attrs.type)) ?? alternates[0];
-  return preferred ? resolveUrl(preferred.attrs.href as string, preferred.base) : null;
+  return preferred ? reference(preferred.attrs.href as string, preferred.base) : null;
 }
 
 function categories(el: XmlElement): string[] {
@@ -120,7 +123,7 @@ function readRssItem(el: XmlElement): RawEntry {
   const linkRef = linkEl ? textOf(linkEl).trim() || linkEl.attrs.href?.trim() : undefined;
   const permalink = guidEl ? (guidEl.attrs.isPermaLink ?? guidEl.attrs.ispermalink ?? 'true').trim().toLowerCase() !== 'false' : false;
   const link =
-    (linkRef ? resolveUrl(linkRef, linkEl?.base ?? el.base) : null) ??
+    (linkRef ? reference(linkRef, linkEl?.base ?? el.base) : null) ??
     atomLink(el, NS.atom10) ??
     (permalink && guid && /^https?:\/\//i.test(guid) ? resolveUrl(guid, null) : null) ??
     (about && /^https?:\/\//i.test(about) ? resolveUrl(about, null) : null);

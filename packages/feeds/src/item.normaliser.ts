@@ -4,12 +4,15 @@ import { dateFromUrl, parseFeedDate } from './feed-date.parser';
 import type { RawEntry } from './feed.reader';
 import { collapseWhitespace, htmlToText, sanitizeContentHtml } from './html.text';
 import { languageFromUrl, normaliseLanguage } from './language';
+import { contradictingLanguage } from './language.guesser';
 import type { TextValue } from './text-construct.reader';
 import { canonicalUrl } from './url.canonical';
 
 export interface NormaliseContext {
   /** The feed's own URL: the base for relative links, and part of ids without a link. */
   feedUrl: string | null;
+  /** The site the feed links to: the base of last resort for relative links. */
+  siteUrl?: string | null;
   feedId: string | null;
   feedLanguage: string | null;
   defaultLanguage: string | null;
@@ -49,6 +52,24 @@ const firstDate = (values: string[]): string | null => {
   return null;
 };
 
+/** Days a feed date may trail the date in the item's URL before it counts as an edit date. */
+const EDIT_SLACK_MS = 2 * 24 * 3600 * 1000;
+
+/**
+ * The feed's own dates first. Sites on the Commission's web platform put the publication date
+ * in the URL (`…-2026-06-18_en`) but some of their feeds date items by their last edit: a feed
+ * date well after the URL date is then an update, and the URL date is the publication.
+ */
+function datesFor(raw: RawEntry, url: string | null, textDate: string | null): { publishedAt: string | null; updatedAt: string | null } {
+  const stated = firstDate(raw.publishedDates) ?? firstDate(raw.updatedDates);
+  const updated = firstDate(raw.updatedDates);
+  const fromUrl = dateFromUrl(url);
+  if (stated && fromUrl && Date.parse(stated) - Date.parse(fromUrl) > EDIT_SLACK_MS) {
+    return { publishedAt: fromUrl, updatedAt: updated ?? stated };
+  }
+  return { publishedAt: stated ?? fromUrl ?? textDate, updatedAt: updated };
+}
+
 /** `POLICY_AREA=COMPETY,ANTITRUST` (press corner) is a list of codes under a key. */
 function normaliseCategories(values: string[]): string[] {
   const out = values.flatMap((v) => {
@@ -64,38 +85,43 @@ export function itemId(url: string | null, guid: string | null, ctx: NormaliseCo
   return `itm_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 }
 
-function languageFor(raw: RawEntry, url: string | null, ctx: NormaliseContext): string | null {
+function languageFor(raw: RawEntry, url: string | null, ctx: NormaliseContext, text: string): string | null {
   // An entry's own marking wins; then its URL (aggregators mix languages under one feed
-  // language); then what the feed declares; then what the operator configured.
+  // language); then what the feed declares, unless the text clearly is in another language;
+  // then what the operator configured.
   const own = normaliseLanguage(raw.ownLanguage);
   if (own) return own;
   const fromUrl = languageFromUrl(url);
   if (fromUrl) return fromUrl;
-  if (raw.ownLanguage === '') return normaliseLanguage(ctx.defaultLanguage);
-  return normaliseLanguage(raw.inheritedLanguage) ?? normaliseLanguage(ctx.feedLanguage) ?? normaliseLanguage(ctx.defaultLanguage);
+  const inherited =
+    raw.ownLanguage === ''
+      ? normaliseLanguage(ctx.defaultLanguage)
+      : (normaliseLanguage(raw.inheritedLanguage) ?? normaliseLanguage(ctx.feedLanguage) ?? normaliseLanguage(ctx.defaultLanguage));
+  return inherited ? (contradictingLanguage(text, inherited) ?? inherited) : null;
 }
 
 export function normaliseEntry(raw: RawEntry, ctx: NormaliseContext): NewsItem {
-  const url = canonicalUrl(raw.link, raw.base ?? ctx.feedUrl);
+  const base = raw.base || ctx.feedUrl || ctx.siteUrl || null;
+  const url = canonicalUrl(raw.link, base);
   const rawSummary = plain(raw.summary) || plain(raw.content);
   const opening = splitPressOpening(rawSummary);
   const summary = truncate(opening.summary, SUMMARY_MAX);
   const title = plain(raw.title) || truncate(summary, TITLE_FROM_SUMMARY_MAX);
   // A description is content only when it holds markup; plain text is already the summary.
   const richest = raw.content?.html ? raw.content : raw.summary?.html && /<[a-z][^>]*>/i.test(raw.summary.value) ? raw.summary : null;
-  const contentHtml = richest ? sanitizeContentHtml(richest.value, raw.base ?? ctx.feedUrl) || null : null;
-  const publishedAt = firstDate(raw.publishedDates) ?? firstDate(raw.updatedDates) ?? dateFromUrl(url) ?? opening.date;
+  const contentHtml = richest ? sanitizeContentHtml(richest.value, base) || null : null;
+  const dates = datesFor(raw, url, opening.date);
   const startsAt = parseFeedDate(raw.startsAt);
   return {
-    id: itemId(url, raw.guid, ctx, title, publishedAt, summary),
+    id: itemId(url, raw.guid, ctx, title, dates.publishedAt, summary),
     guid: raw.guid,
     url,
     title,
     summary,
     contentHtml,
-    publishedAt,
-    updatedAt: firstDate(raw.updatedDates),
-    language: languageFor(raw, url, ctx),
+    publishedAt: dates.publishedAt,
+    updatedAt: dates.updatedAt,
+    language: languageFor(raw, url, ctx, `${title} ${summary.slice(0, 1000)}`),
     type: ctx.defaultType ?? (startsAt ? 'event' : 'news'),
     categories: normaliseCategories(raw.categories),
     ...(startsAt ? { startsAt, endsAt: parseFeedDate(raw.endsAt), location: raw.location ? collapseWhitespace(raw.location) : null } : {}),

@@ -27,7 +27,7 @@ export function languageFromUrl(url: string | null): string | null {
   if (param && URL_LANGUAGES.has(param.toLowerCase())) return param.toLowerCase();
   const segments = parsed.pathname.split('/').filter(Boolean);
   const last = segments[segments.length - 1] ?? '';
-  const suffix = /_([a-z]{2})(?:\.[a-z0-9]+)?$/i.exec(last)?.[1]?.toLowerCase();
+  const suffix = (/_([a-z]{2})(?:\.[a-z0-9]+)?$/i.exec(last) ?? /\.([a-z]{2})\.(?:html?|pdf|php|aspx?)$/i.exec(last))?.[1]?.toLowerCase();
   if (suffix && URL_LANGUAGES.has(suffix)) return suffix;
   const segment = segments.find((s) => URL_LANGUAGES.has(s.toLowerCase()) && s.length === 2);
   return segment ? segment.toLowerCase() : null;

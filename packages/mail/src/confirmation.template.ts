@@ -120,7 +120,7 @@ export function renderConfirmationMail(input: ConfirmationMailInput): RenderedMa
     asked,
     ...themes.map((l) => `- ${l}`),
     '',
-    `${t.button}:`,
+    `${t.button}${input.language === 'fr' ? ' :' : ':'}`,
     input.confirmUrl,
     '',
     t.validity(input.validDays),

@@ -73,8 +73,9 @@ function parseClaims(payload: string): TokenClaims | null {
 export function verifyToken(secret: string, token: unknown, purpose: TokenPurpose, now = new Date()): TokenCheck {
   if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH || !TOKEN_SHAPE.test(token)) return { ok: false, reason: 'invalid' };
   const [payload = '', signature = ''] = token.split('.');
-  const given = Buffer.from(signature, 'base64url');
-  const expected = mac(secret, payload);
+  // Compared as canonical text: decoding first would accept other spellings of the last character.
+  const given = Buffer.from(signature, 'ascii');
+  const expected = Buffer.from(mac(secret, payload).toString('base64url'), 'ascii');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
   const claims = parseClaims(payload);
   if (!claims || claims.purpose !== purpose) return { ok: false, reason: 'invalid' };

@@ -67,12 +67,11 @@ export async function storeItems(database: Database, feedId: string, incoming: N
       : [];
     const plan = planWrites(feedId, prepared, known, matches);
     const toClassify: ItemClassifyJob[] = [];
-    const inserted = await repo.insertItems(plan.newItems);
+    const inserted = await repo.insertNew(plan.newItems, plan.newSources);
     for (const id of inserted) toClassify.push({ itemId: id, version: 1 });
     // Lost a race with another feed's poll for the same URL: that item now has two sources.
     plan.counts.merged += plan.newItems.length - inserted.size;
     plan.counts.new = inserted.size;
-    await repo.insertSources(plan.newSources);
     await repo.updateSourceHashes(feedId, plan.hashUpdates);
     for (const [i, p] of plan.contentUpdates.entries()) {
       const version = await repo.updateContent(plan.contentUpdateIds[i]!, contentOf(p));

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NewsItem } from '@pulse/contracts';
-import { FeedRepository, ItemRepository, type FeedRecord } from '@pulse/db';
+import { createDatabase, FeedRepository, ItemRepository, migrate, type FeedRecord } from '@pulse/db';
 import { createTestDatabase, type TestDatabase } from '@pulse/testing';
 import { storeItems } from '../src/item.store';
 
@@ -112,6 +115,15 @@ describe('item store on PostgreSQL', () => {
     expect(await items(t.database).get(en.id)).toMatchObject({ title: en.title, version: 1 });
   });
 
+  it('a big feed (more rows than one statement takes) is stored whole', async () => {
+    const en = Array.from({ length: 700 }, (_, i) => item(`${PC}/en/big_${i}`));
+    const fr = Array.from({ length: 700 }, (_, i) => item(`${PC}/fr/big_${i}`, { language: 'fr' }));
+    const r = await storeItems(t.database, b.id, [...fr, ...en]);
+    expect(r.counts).toEqual({ new: 700, updated: 0, unchanged: 0, merged: 700 });
+    expect(await count(`item_sources WHERE source_key LIKE '%/big_%'`)).toBe(1400);
+    expect((await storeItems(t.database, b.id, [...fr, ...en])).counts.unchanged).toBe(1400);
+  });
+
   it('items without guid or link, NUL bytes and impossible dates are stored, not fatal', async () => {
     const r = await storeItems(t.database, a.id, [
       item('x', { id: 'no-link', guid: null, url: null, title: 'No\u0000link', publishedAt: '+275760-09-13T00:00:00.000Z' }),
@@ -119,5 +131,25 @@ describe('item store on PostgreSQL', () => {
     expect(r.counts.new).toBe(1);
     const row = await items(t.database).get('no-link');
     expect(row).toMatchObject({ title: 'Nolink', publishedAt: null, canonicalUrl: null });
+  });
+});
+
+describe('item store on embedded PGlite (smoke)', () => {
+  it('stores, dedupes and updates with the same queries', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pulse-poller-'));
+    const database = await createDatabase({ dataDir: dir });
+    try {
+      await migrate(database);
+      const feed = (await new FeedRepository(database).create({ url: 'https://a.example/rss', title: 'A', kind: 'news' }))!;
+      const batch = [item(`${PC}/en/ip_26_1`), item(`${PC}/pl/ip_26_1`, { language: 'pl' }), item('x', { id: 'bare', guid: null, url: null })];
+      expect((await storeItems(database, feed.id, batch)).counts).toEqual({ new: 2, updated: 0, unchanged: 0, merged: 1 });
+      expect((await storeItems(database, feed.id, batch)).counts).toEqual({ new: 0, updated: 0, unchanged: 3, merged: 0 });
+      const changed = await storeItems(database, feed.id, [item(`${PC}/en/ip_26_1`, { summary: 'new' })]);
+      expect(changed.toClassify).toEqual([{ itemId: `id-${PC}/en/ip_26_1`, version: 2 }]);
+      expect(await ItemRepository.of(database).get(`id-${PC}/en/ip_26_1`)).toMatchObject({ categories: ['POLICY_AREA=HOME'], version: 2 });
+    } finally {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { LANGUAGES, type Language } from './languages';
 import { STOPWORDS } from './stopwords';
-import { BOUNDARY } from './text';
+import { BOUNDARY, COMMA } from './text';
 
 /**
  * A small detector for the seven lexicon languages, no model download: function words
@@ -59,7 +59,7 @@ export function detectLanguage(raw: string, tokens: readonly string[], fallback:
   const scores: Record<Language, number> = { en: 0, fr: 0, de: 0, it: 0, es: 0, pl: 0, nl: 0 };
   let words = 0;
   for (const t of tokens) {
-    if (t === BOUNDARY) continue;
+    if (t === BOUNDARY || t === COMMA) continue;
     words++;
     const entry = STOPWORD_WEIGHT.get(t);
     if (entry) for (const lang in entry) scores[lang as Language] += entry[lang as Language] as number;

@@ -24,10 +24,10 @@ const WORDS: Record<Language, string> = {
     dai dagli dalle dall in nel nello nella nei negli nelle nell a al allo alla ai agli alle
     all su sul sullo sulla sui sugli sulle sull per con tra fra e ed o che chi cui non piu
     come anche sono e stato stata stati essere ha hanno ai questo questa questi queste quello
-    quella suo sua suoi sue loro nostro nostra si ci ne`,
+    quella suo sua suoi sue loro nostro nostra ci ne`,
   es: `el la los las lo un una unos unas de del al a en por para con sin sobre entre hacia desde
     hasta y e o u que quien cuyo cuya como cuando donde no mas muy tambien ya es son fue fueron
-    ser ha han habia este esta estos estas ese esa esos esas su sus nuestro nuestra se le les
+    ser ha han habia este esta estos estas ese esa esos esas su sus nuestro nuestra le les
     segun durante mediante ante tras`,
   pl: `i w we z ze na do od o u po przy przez za dla pod nad przed miedzy oraz lub albo a ale czy
     ze sie nie jest sa byl byla bylo byly beda jak to ten ta te tego tej tym tych jego jej ich
@@ -38,6 +38,14 @@ const WORDS: Record<Language, string> = {
     tegen volgens via`,
 };
 
-export const STOPWORDS: Record<Language, ReadonlySet<string>> = Object.fromEntries(
-  Object.entries(WORDS).map(([lang, words]) => [lang, new Set(words.split(/\s+/).filter(Boolean))]),
-) as Record<Language, ReadonlySet<string>>;
+const toSet = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
+
+export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
+  en: toSet(WORDS.en),
+  fr: toSet(WORDS.fr),
+  de: toSet(WORDS.de),
+  it: toSet(WORDS.it),
+  es: toSet(WORDS.es),
+  pl: toSet(WORDS.pl),
+  nl: toSet(WORDS.nl),
+};

@@ -14,23 +14,28 @@ export function fold(text: string): string {
 }
 
 /**
- * Sentence and clause punctuation becomes a boundary token ('') so that no phrase matches
- * across it; commas, hyphens, slashes and apostrophes only separate words.
+ * Sentence and clause punctuation becomes a boundary token ('') that no phrase matches
+ * across. A comma is a token of its own (','): only a term written with a comma matches
+ * across one, so "economic, migration-related" is not "economic migration" while
+ * "Commissioner for Migration, Home Affairs and Citizenship" still matches. Hyphens, slashes
+ * and apostrophes only separate words.
  */
-const TOKEN_RE = /([\p{L}\p{N}]+)|[.!?;:()[\]|•·–—]/gu;
+const TOKEN_RE = /([\p{L}\p{N}]+)|(,)|[.!?;:()[\]|•·–—]/gu;
 export const BOUNDARY = '';
+export const COMMA = ',';
 
 export function tokenize(folded: string): string[] {
   const out: string[] = [];
   for (const m of folded.matchAll(TOKEN_RE)) {
     if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(COMMA);
     else if (out.length && out[out.length - 1] !== BOUNDARY) out.push(BOUNDARY);
   }
   return out;
 }
 
 /** A lexicon term: words, each optionally ending in `*` (prefix match on the folded word). */
-const TERM_RE = /[\p{L}\p{N}]+\*?/gu;
+const TERM_RE = /[\p{L}\p{N}]+\*?|,/gu;
 export function tokenizeTerm(term: string): string[] {
   return Array.from(fold(term).matchAll(TERM_RE), (m) => m[0]);
 }

@@ -29,7 +29,11 @@ export interface SmtpSink {
   rejections: { rcpt: string; code: number }[];
   /** Transactions currently stopped at MAIL FROM by `hold()`. */
   readonly held: number;
+  /** Transactions past MAIL FROM and not yet answered after their data (or refused). */
+  readonly inFlight: number;
   waitFor(n: number, timeoutMs?: number): Promise<SinkMessage[]>;
+  /** Resolves once every accepted message has been parsed into `messages`. */
+  settled(timeoutMs?: number): Promise<SinkMessage[]>;
   setFailWith(fn: SmtpSinkOptions['failWith']): void;
   setDelay(ms: number): void;
   /** Stops new transactions at MAIL FROM until `release()`; lets a test kill a client at a known point. */
@@ -46,10 +50,11 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
   let delayMs = opts.delayMs ?? 0;
   let accepted = 0;
   let holding = false;
-  let heldCallbacks: (() => void)[] = [];
+  let heldCallbacks: { session: string; go: () => void }[] = [];
   const messages: SinkMessage[] = [];
   const rejections: SmtpSink['rejections'] = [];
   const waiters = new Set<() => void>();
+  const open = new Set<string>();
   const notify = () => waiters.forEach((w) => w());
 
   const server = new SMTPServer({
@@ -58,15 +63,24 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
     logger: false,
     size: 10 * 1024 * 1024,
     closeTimeout: 100,
-    onMailFrom(_address: SMTPServerAddress, _session: SMTPServerSession, cb: (err?: Error | null) => void) {
-      if (holding) heldCallbacks.push(() => cb());
-      else cb();
+    onMailFrom(_address: SMTPServerAddress, session: SMTPServerSession, cb: (err?: Error | null) => void) {
+      const go = () => {
+        open.add(session.id);
+        cb();
+      };
+      if (holding) heldCallbacks.push({ session: session.id, go });
+      else go();
     },
-    onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, cb: (err?: Error | null) => void) {
+    onClose(session: SMTPServerSession) {
+      open.delete(session.id);
+      heldCallbacks = heldCallbacks.filter((h) => h.session !== session.id);
+    },
+    onRcptTo(address: SMTPServerAddress, session: SMTPServerSession, cb: (err?: Error | null) => void) {
       const reply = () => {
         const code = failWith?.(address.address);
         if (code !== undefined) {
           rejections.push({ rcpt: address.address, code });
+          open.delete(session.id);
           cb(smtpError(code, code >= 500 ? 'mailbox unavailable (sink)' : 'try again later (sink)'));
         } else cb();
       };
@@ -85,6 +99,7 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
       };
       stream.on('end', () => {
         accepted += 1;
+        open.delete(session.id);
         cb();
         if (opts.discard) return notify();
         const raw = Buffer.concat(chunks);
@@ -99,6 +114,24 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
 
+  const waitFor = (n: number, timeoutMs = 15_000): Promise<SinkMessage[]> => {
+    const count = () => (opts.discard ? accepted : messages.length);
+    if (count() >= n) return Promise.resolve(messages);
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (count() < n) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(messages);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`smtp sink: ${count()} of ${n} messages after ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiters.add(check);
+    });
+  };
+
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,
@@ -109,24 +142,12 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
     get held() {
       return heldCallbacks.length;
     },
-    rejections,
-    waitFor(n, timeoutMs = 15_000) {
-      const count = () => (opts.discard ? accepted : messages.length);
-      if (count() >= n) return Promise.resolve(messages);
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (count() < n) return;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(messages);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`smtp sink: ${count()} of ${n} messages after ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiters.add(check);
-      });
+    get inFlight() {
+      return open.size;
     },
+    rejections,
+    waitFor,
+    settled: (timeoutMs = 15_000) => waitFor(accepted, timeoutMs),
     setFailWith: (fn) => {
       failWith = fn;
     },
@@ -140,7 +161,7 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
       holding = false;
       const pending = heldCallbacks;
       heldCallbacks = [];
-      pending.forEach((cb) => cb());
+      pending.forEach((h) => h.go());
     },
     close: () =>
       new Promise<void>((resolve) => {

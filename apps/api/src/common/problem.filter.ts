@@ -36,6 +36,16 @@ export class ProblemFilter implements ExceptionFilter {
     if (err instanceof ProblemError) {
       return { type: 'about:blank', title: err.title, status: err.status, detail: err.message, ...err.extra };
     }
+    // the Express adapter wraps body-parser's errors in an HttpException; the cause says which
+    const cause = (err as { cause?: { type?: string; message?: string } })?.cause;
+    if ((err as { type?: string })?.type === 'entity.parse.failed' || cause?.type === 'entity.parse.failed') {
+      return {
+        type: `${PROBLEM_BASE}/malformed-body`,
+        title: 'Malformed request body',
+        status: 400,
+        detail: `The body is not valid JSON: ${cause?.message ?? (err as Error).message}`,
+      };
+    }
     if (err instanceof HttpException) {
       const status = err.getStatus();
       const body = err.getResponse();
@@ -50,14 +60,6 @@ export class ProblemFilter implements ExceptionFilter {
     // body-parser errors (malformed JSON, too large) carry a status of their own
     const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      if ((err as { type?: string }).type === 'entity.parse.failed') {
-        return {
-          type: `${PROBLEM_BASE}/malformed-body`,
-          title: 'Malformed request body',
-          status: 400,
-          detail: `The body is not valid JSON: ${(err as Error).message}`,
-        };
-      }
       return { type: 'about:blank', title: TITLES[status] ?? 'Bad request', status, detail: (err as Error).message };
     }
     return { type: 'about:blank', title: 'Internal server error', status: 500, detail: 'An unexpected error occurred' };

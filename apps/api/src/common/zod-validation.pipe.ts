@@ -2,7 +2,7 @@ import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/c
 import type { ZodType } from 'zod';
 import { ValidationProblem } from './problem';
 
-type Issue = { message: string; path?: ReadonlyArray<PropertyKey | { key: PropertyKey }> };
+type Issue = { message: string; path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>; code?: string; keys?: string[] };
 type StandardSchema = { '~standard': { validate(value: unknown): unknown } };
 
 /**
@@ -22,13 +22,17 @@ export class ZodValidationPipe<T = unknown> implements PipeTransform<unknown, T>
     const result = schema['~standard'].validate(value ?? {}) as { value?: T; issues?: readonly Issue[] };
     if (result instanceof Promise) throw new Error('async schemas are not supported here');
     if (!result.issues) return result.value as T;
-    throw new ValidationProblem(
-      result.issues.map((i) => ({
-        field: (i.path ?? []).map((s) => String(typeof s === 'object' ? s.key : s)).join('.') || fallbackField(metadata),
-        message: i.message,
-      })),
-    );
+    throw new ValidationProblem(result.issues.flatMap((i) => toFieldErrors(i, metadata)));
   }
+}
+
+function toFieldErrors(issue: Issue, metadata?: ArgumentMetadata): { field: string; message: string }[] {
+  const path = (issue.path ?? []).map((s) => String(typeof s === 'object' ? s.key : s));
+  // unknown fields are rejected: name each one, as its own field
+  if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+    return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: 'unknown field' }));
+  }
+  return [{ field: path.join('.') || fallbackField(metadata), message: issue.message }];
 }
 
 /** An issue about the whole value: name it by the parameter, or by where it came from. */

@@ -1,4 +1,4 @@
-import { ItemTypeSchema, ThemeEvidenceSchema, ThemeIdSchema } from '@pulse/contracts';
+import { ITEM_TYPES, ItemTypeSchema, THEME_IDS, ThemeEvidenceSchema, ThemeIdSchema } from '@pulse/contracts';
 import { z } from 'zod';
 import { pageQueryShape, pageSchema } from '../common/pagination';
 
@@ -17,8 +17,8 @@ const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 export const ItemListQuerySchema = z
   .strictObject({
     ...pageQueryShape(ITEM_LIST),
-    theme: listOf(ThemeIdSchema).optional().describe('Theme ids, comma-separated: items carrying any of them.'),
-    type: listOf(ItemTypeSchema).optional().describe('Item types, comma-separated.'),
+    theme: listOf(ThemeIdSchema).optional().describe(`Theme ids, comma-separated: items carrying any of them. One or more of ${THEME_IDS.join(', ')}.`),
+    type: listOf(ItemTypeSchema).optional().describe(`Item types, comma-separated: one or more of ${ITEM_TYPES.join(', ')}.`),
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).optional(),
     source: z.string().min(1).max(200).optional().describe('A feed id: items that feed carried.'),
     from: Instant.optional().describe('Published at or after (ISO 8601 date or date-time).'),

@@ -101,7 +101,20 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       if (op) completeOperation(path, method, op);
     }
   }
+  stripSchemaDialects(document);
   return document;
+}
+
+/**
+ * A JSON Schema converted with its own dialect marker (`$schema`, zod's default target) is not
+ * an OpenAPI 3.0 schema object; the marker says nothing OpenAPI needs, so it goes.
+ */
+function stripSchemaDialects(node: unknown): void {
+  if (Array.isArray(node)) node.forEach(stripSchemaDialects);
+  else if (node && typeof node === 'object') {
+    delete (node as Record<string, unknown>).$schema;
+    Object.values(node).forEach(stripSchemaDialects);
+  }
 }
 
 /** `/docs` (Swagger UI, assets from swagger-ui-dist in node_modules) and `/docs-json`. Built on first request. */

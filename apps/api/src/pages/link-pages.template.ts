@@ -45,7 +45,7 @@ export function renderErased(lang: Language): string {
   return renderPage({ lang, title: t.erasedTitle, body: `<p role="status">${esc(t.erasedBody)}</p>` });
 }
 
-export type ErrorPageKind = 'invalid' | 'expired' | 'not-found' | 'error';
+export type ErrorPageKind = 'invalid' | 'expired' | 'not-found' | 'busy' | 'error';
 
 export function renderErrorPage(lang: Language, kind: ErrorPageKind, path: string): string {
   const t = PAGE_STRINGS[lang];
@@ -53,6 +53,7 @@ export function renderErrorPage(lang: Language, kind: ErrorPageKind, path: strin
     invalid: [t.invalidTitle, t.invalidBody],
     expired: [t.expiredTitle, t.expiredBody],
     'not-found': [t.notFoundTitle, t.notFoundBody],
+    busy: [t.busyTitle, t.busyBody],
     error: [t.errorTitle, t.errorBody],
   }[kind];
   const body = `<p>${esc(text)}</p>${link(`/subscribe?lang=${lang}`, t.toForm)}`;

@@ -41,6 +41,7 @@ export class PageErrorFilter implements ExceptionFilter {
     const [status, kind] = this.classify(err);
     if (status >= 500) this.log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     if (res.headersSent) return;
+    if (err instanceof ProblemError) res.set(err.headers);
     sendPage(res, { status, html: renderErrorPage(lang, kind, req.path) });
   }
 
@@ -48,6 +49,7 @@ export class PageErrorFilter implements ExceptionFilter {
     if (err instanceof LinkProblem) return [err.status, err.reason === 'invalid' ? 'invalid' : 'expired'];
     const status = err instanceof ProblemError ? err.status : err instanceof HttpException ? err.getStatus() : 500;
     if (status === 404) return [404, 'not-found'];
+    if (status === 429) return [429, 'busy'];
     if (status >= 400 && status < 500) return [status, 'invalid'];
     return [500, 'error'];
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 import { isLanguage, pickLanguage, type Language } from '@pulse/mail';
 import { PageErrorFilter, sendPage } from './page-error.filter';
 import { originOf } from './subscriptions.controller';
@@ -26,6 +27,11 @@ export class SubscriptionPagesController {
     sendPage(res, this.pages.subscribeForm(pageLanguage(req)));
   }
 
+  /**
+   * Limited per IP like the API. One-click unsubscribe is not: mail providers post it from
+   * shared servers, and an unsubscribe must never be refused.
+   */
+  @RateLimit('public')
   @Post('subscribe')
   async submit(@Req() req: Request, @Res() res: Response, @Body() b: unknown) {
     sendPage(res, await this.pages.submitSubscribe(pageLanguage(req), body(b), originOf(req, 'form')));

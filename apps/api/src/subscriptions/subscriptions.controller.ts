@@ -3,6 +3,7 @@ import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { Public } from '../auth/public.decorator';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 import { SubscribeSchema, type SubscribeInput } from './dto/subscription.dto';
 import { SubscriptionValidationPipe } from './subscription-validation.pipe';
 import { SubscriptionsService, type RequestOrigin } from './subscriptions.service';
@@ -20,6 +21,7 @@ export class SubscriptionsController {
 
   /** 202 with the same body for a new, pending or confirmed address; 422 with field errors. */
   @Public()
+  @RateLimit('public')
   @Post()
   @HttpCode(202)
   @ApiBody({ schema: z.toJSONSchema(SubscribeSchema, { io: 'input', unrepresentable: 'any' }) as object })

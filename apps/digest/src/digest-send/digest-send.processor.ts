@@ -24,7 +24,7 @@ export class DigestSendProcessor extends ContractProcessor<typeof QUEUES.digestS
  * The processor with worker options from the environment: decorators run at import, before
  * the environment is parsed, and BullMQ reads lock and stall settings only when the worker is made.
  */
-export function configuredSendProcessor(options: WorkerOptions): typeof DigestSendProcessor {
+export function configuredSendProcessor(options: Omit<WorkerOptions, 'connection'>): typeof DigestSendProcessor {
   class ConfiguredDigestSendProcessor extends DigestSendProcessor {}
   Processor(QUEUES.digestSend, options)(ConfiguredDigestSendProcessor);
   return ConfiguredDigestSendProcessor;

@@ -33,8 +33,10 @@ function mayReceive(mail: ClaimedOutboxMail): boolean {
 }
 
 /** Server replies often quote the recipient; errors are stored and logged (Redis too), so drop it. */
-export const redactAddress = (message: string, address: string): string =>
-  address ? message.split(address).join('<recipient>').replace(/<[^<>\s@]+@[^<>\s@]+>/g, '<recipient>') : message;
+export function redactAddress(message: string, address: string): string {
+  const exact = address ? new RegExp(`<?${address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}>?`, 'gi') : null;
+  return (exact ? message.replace(exact, '<recipient>') : message).replace(/<[^<>\s@]+@[^<>\s@]+>/g, '<recipient>');
+}
 
 /** Sends one transactional mail from `mail_outbox`, at most once once it is marked sent. */
 @Injectable()

@@ -34,7 +34,7 @@ export const LEGAL_MIGRATION: ThemeLexicon = {
       nl: ['verblijfsvergunning*', 'werkvergunning*', 'tewerkstellingsvergunning*', 'internationale studenten', 'buitenlandse studenten', 'arbeidsmigrant*', 'legale routes', 'legale migratieroutes'],
     },
     {
-      w: 1.5,
+      w: 1,
       nc: true,
       en: ['labour shortages', 'labour market shortages', 'skills shortages', 'skills gaps', 'shortage occupations', 'migrant workers', 'foreign workers', 'recruitment', 'employers', 'researchers', 'labour market needs'],
       fr: ['pénurie de main-d’œuvre', 'pénuries de main-d’œuvre', 'pénuries de compétences', 'métiers en tension', 'travailleurs migrants', 'travailleurs étrangers', 'recrutement'],

@@ -14,6 +14,11 @@ export interface LexiconEntry extends Terms {
   w: number;
   /** Generic outside migration ("integration", "children"): counts only with migration context. */
   nc?: boolean;
+  /**
+   * An agency's name (Frontex, EUAA, UNHCR): most of its news is about its theme, but when the
+   * item has strong evidence for another theme the name alone says nothing more.
+   */
+  fallback?: boolean;
   /** The same term's weight for other themes. */
   also?: Partial<Record<ThemeId, number>>;
 }

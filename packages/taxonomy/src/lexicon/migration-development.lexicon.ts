@@ -1,0 +1,61 @@
+import type { ThemeLexicon } from './lexicon.types';
+
+export const MIGRATION_DEVELOPMENT: ThemeLexicon = {
+  theme: 'migration-development',
+  entries: [
+    {
+      w: 4,
+      any: ['GAMM', 'NDICI'],
+      en: ['migration and development', 'diaspora', 'diasporas', 'diaspora engagement', 'remittances', 'mobility partnership', 'mobility partnerships', 'Global Approach to Migration and Mobility', 'EU Trust Fund for Africa', 'Emergency Trust Fund for Africa', 'root causes of migration', 'root causes of irregular migration', 'root causes of forced displacement', 'external dimension of migration', 'brain drain', 'brain gain', 'brain circulation', 'Rabat Process', 'Khartoum Process', 'Budapest Process', 'Prague Process', 'Valletta Action Plan', 'Global Compact for Migration', 'Global Compact for Safe, Orderly and Regular Migration', 'migration partnership', 'migration partnerships', 'Migration Partnership Framework', 'development cooperation on migration', 'climate-induced migration', 'environmental migration', 'migration governance', 'migration management programme', 'migration management project'],
+      fr: ['migration et développement', 'migrations et développement', 'diaspora', 'diasporas', 'partenariat pour la mobilité', 'partenariats pour la mobilité', 'fonds fiduciaire d’urgence pour l’Afrique', 'causes profondes de la migration', 'causes profondes des migrations', 'causes profondes de la migration irrégulière', 'dimension extérieure de la migration', 'fuite des cerveaux', 'processus de Rabat', 'processus de Khartoum', 'pacte mondial sur les migrations', 'partenariat en matière de migration', 'partenariats en matière de migration', 'partenariat migratoire', 'coopération en matière de migration', 'gouvernance des migrations'],
+      de: ['Migration und Entwicklung', 'Diaspora', 'Rücküberweisungen', 'Heimatüberweisungen', 'Mobilitätspartnerschaft*', 'Migrationspartnerschaft*', 'Treuhandfonds für Afrika', 'Fluchtursachen*', 'Migrationsursachen', 'Ursachen der Migration', 'Abwanderung von Fachkräften', 'Braindrain', 'Globaler Migrationspakt', 'Globalen Migrationspakt', 'Migrationszusammenarbeit'],
+      it: ['migrazione e sviluppo', 'diaspora', 'diaspore', 'partenariato per la mobilità', 'partenariati per la mobilità', 'Fondo fiduciario dell’UE per l’Africa', 'fondo fiduciario di emergenza per l’Africa', 'cause profonde della migrazione', 'cause profonde delle migrazioni', 'dimensione esterna della migrazione', 'fuga di cervelli', 'processo di Rabat', 'processo di Khartoum', 'patto globale sulla migrazione', 'partenariato in materia di migrazione', 'partenariati migratori', 'partenariato per la mobilità'],
+      es: ['migración y desarrollo', 'diáspora', 'diásporas', 'asociación de movilidad', 'asociaciones de movilidad', 'Fondo Fiduciario de Emergencia para África', 'causas profundas de la migración', 'causas profundas de la migración irregular', 'dimensión exterior de la migración', 'fuga de cerebros', 'Proceso de Rabat', 'Pacto Mundial para la Migración', 'asociación en materia de migración', 'asociaciones migratorias', 'asociación migratoria'],
+      pl: ['migracja i rozwój', 'migracji i rozwoju', 'diaspora', 'diaspory', 'partnerstwo na rzecz mobilności', 'partnerstwa na rzecz mobilności', 'przyczyny migracji', 'pierwotne przyczyny migracji', 'źródłowe przyczyny migracji', 'drenaż mózgów', 'partnerstwo migracyjne', 'partnerstwa migracyjne'],
+      nl: ['migratie en ontwikkeling', 'diaspora', 'mobiliteitspartnerschap*', 'migratiepartnerschap*', 'EU-trustfonds voor Afrika', 'grondoorzaken van migratie', 'grondoorzaken van irreguliere migratie', 'braindrain', 'Mondiaal Migratiepact'],
+    },
+    {
+      // Words for any money transfer (or a shipment, es remesa): remittances only in a migration text.
+      w: 3.5,
+      nc: true,
+      fr: ['transferts de fonds', 'envois de fonds'],
+      it: ['rimesse'],
+      es: ['remesas'],
+      pl: ['przekazy pieniężne', 'przekazów pieniężnych'],
+      nl: ['geldovermakingen'],
+    },
+    {
+      w: 2.5,
+      en: ['root causes', 'countries of origin and transit', 'partner countries of origin and transit', 'circular migration', 'migration management', 'Team Europe Initiative', 'Team Europe Initiatives', 'partnership framework', 'comprehensive partnership', 'strategic and comprehensive partnership', 'pre-accession assistance'],
+      fr: ['causes profondes', 'pays d’origine et de transit', 'migration circulaire', 'gestion des migrations', 'gestion de la migration', 'Initiatives Équipe Europe', 'partenariat global', 'partenariat stratégique et global'],
+      de: ['Herkunfts- und Transitländer', 'Herkunfts- und Transitstaaten', 'zirkuläre Migration', 'Migrationsmanagement', 'Migrationssteuerung', 'umfassende Partnerschaft'],
+      it: ['cause profonde', 'paesi di origine e di transito', 'migrazione circolare', 'gestione della migrazione', 'gestione dei flussi migratori', 'partenariato globale', 'partenariato strategico e globale', 'partenariato per la mobilità'],
+      es: ['causas profundas', 'países de origen y tránsito', 'países de origen y de tránsito', 'migración circular', 'gestión de la migración', 'gestión migratoria', 'asociación global', 'asociación estratégica y global'],
+      pl: ['kraje pochodzenia i tranzytu', 'krajów pochodzenia i tranzytu', 'migracja cyrkulacyjna', 'zarządzanie migracją', 'zarządzania migracją'],
+      nl: ['landen van herkomst en doorreis', 'circulaire migratie', 'migratiebeheer', 'alomvattend partnerschap'],
+    },
+    {
+      w: 2,
+      nc: true,
+      en: ['development cooperation', 'Team Europe', 'Trust Fund', 'Global Europe', 'economic opportunities', 'sustainable development', 'human development', 'development aid', 'cooperation with third countries', 'Mediterranean partners', 'job creation'],
+      fr: ['coopération au développement', 'aide au développement', 'Équipe Europe', 'création d’emplois', 'développement durable', 'développement local'],
+      de: ['Entwicklungszusammenarbeit', 'Entwicklungshilfe', 'Team Europa', 'Schaffung von Arbeitsplätzen', 'nachhaltige Entwicklung'],
+      it: ['cooperazione allo sviluppo', 'aiuto allo sviluppo', 'creazione di posti di lavoro', 'sviluppo sostenibile', 'sviluppo locale'],
+      es: ['cooperación al desarrollo', 'cooperación para el desarrollo', 'ayuda al desarrollo', 'Equipo Europa', 'creación de empleo', 'desarrollo sostenible', 'desarrollo del país'],
+      pl: ['współpraca na rzecz rozwoju', 'współpraca rozwojowa', 'pomoc rozwojowa', 'tworzenie miejsc pracy', 'zrównoważony rozwój'],
+      nl: ['ontwikkelingssamenwerking', 'ontwikkelingshulp', 'Team Europa', 'werkgelegenheid creëren', 'duurzame ontwikkeling'],
+    },
+    {
+      w: 1,
+      nc: true,
+      any: ['IOM', 'ICMPD'],
+      en: ['partner countries', 'third countries', 'countries of origin', 'capacity building', 'vocational training', 'Africa', 'Sahel', 'partnership', 'partnerships'],
+      fr: ['pays partenaires', 'pays tiers', 'pays d’origine', 'renforcement des capacités', 'formation professionnelle', 'Afrique', 'Sahel', 'partenariat', 'partenariats', 'OIM'],
+      de: ['Partnerländer', 'Partnerländern', 'Drittstaaten', 'Herkunftsländer', 'Herkunftsländern', 'Kapazitätsaufbau', 'Berufsausbildung', 'Afrika', 'Sahel', 'Partnerschaft', 'Partnerschaften'],
+      it: ['paesi partner', 'paesi terzi', 'paesi di origine', 'formazione professionale', 'Africa', 'Sahel', 'partenariato', 'partenariati', 'OIM'],
+      es: ['países socios', 'terceros países', 'países de origen', 'formación profesional', 'África', 'Sahel', 'asociación', 'asociaciones', 'OIM'],
+      pl: ['kraje partnerskie', 'państwa trzecie', 'państw trzecich', 'kraje pochodzenia', 'Afryka', 'Afryki', 'partnerstwo', 'MOM'],
+      nl: ['partnerlanden', 'derde landen', 'landen van herkomst', 'Afrika', 'Sahel', 'partnerschap', 'partnerschappen'],
+    },
+  ],
+};

@@ -1,0 +1,96 @@
+import type { CompiledLexicon, KeyInfo, TrieNode } from './lexicon-compiler';
+import { STEMMERS } from './stemmer';
+import { STOPWORDS } from './stopwords';
+import { BOUNDARY, COMMA } from './text';
+
+export interface PhraseMatch {
+  info: KeyInfo;
+  /** Word positions [start, end) in the field's token list. */
+  start: number;
+  end: number;
+}
+
+/** Stems are cached per language: news vocabulary repeats, stemming is the costly step. */
+const STEM_CACHE_LIMIT = 50_000;
+const stemCaches = new Map<string, Map<string, string>>();
+
+function stemmed(lexicon: CompiledLexicon, tokens: readonly string[]): (string | null)[] {
+  const stem = STEMMERS[lexicon.language];
+  const stop = STOPWORDS[lexicon.language];
+  let cache = stemCaches.get(lexicon.language);
+  if (!cache || cache.size > STEM_CACHE_LIMIT) stemCaches.set(lexicon.language, (cache = new Map()));
+  return tokens.map((t) => {
+    if (t === BOUNDARY || t === COMMA) return t;
+    if (stop.has(t)) return null;
+    let s = cache.get(t);
+    if (s === undefined) cache.set(t, (s = stem(t)));
+    return s;
+  });
+}
+
+/**
+ * Longest match first, left to right, without overlap: a phrase consumes its words, so
+ * "migrant smuggling" is one piece of evidence, "drug trafficking" never counts as
+ * "trafficking", and a mask hides the words of an institution's name.
+ */
+export function matchPhrases(lexicon: CompiledLexicon, tokens: readonly string[]): PhraseMatch[] {
+  const stems = stemmed(lexicon, tokens);
+  // Function words are skipped, as in the compiled terms; boundaries are kept.
+  const words: string[] = [];
+  const keys: string[] = [];
+  stems.forEach((s, i) => {
+    if (s === null) return;
+    words.push(tokens[i] as string);
+    keys.push(s);
+  });
+  const out: PhraseMatch[] = [];
+  let i = 0;
+  while (i < keys.length) {
+    if (keys[i] === BOUNDARY || keys[i] === COMMA) {
+      i++;
+      continue;
+    }
+    const found = longestAt(lexicon, words, keys, i);
+    if (found) {
+      out.push({ info: found.info, start: i, end: found.end });
+      i = found.end;
+    } else i++;
+  }
+  return out;
+}
+
+interface Found {
+  info: KeyInfo;
+  end: number;
+}
+
+function longestAt(lexicon: CompiledLexicon, words: string[], keys: string[], i: number): Found | null {
+  let best: Found | null = null;
+  const consider = (node: TrieNode | undefined) => {
+    if (!node) return;
+    const found = deepest(node, words, keys, i + 1);
+    if (found && (!best || found.end > best.end)) best = found;
+  };
+  consider(lexicon.root.exact?.get(keys[i] as string));
+  const word = words[i] as string;
+  const bucket = lexicon.rootPrefixes.get(word.slice(0, 3));
+  if (bucket) for (const [prefix, node] of bucket) if (word.startsWith(prefix)) consider(node);
+  return best;
+}
+
+/** The longest phrase continuing from `node`, whose last matched word ended before `j`. */
+function deepest(node: TrieNode, words: string[], keys: string[], j: number): Found | null {
+  let best: Found | null = node.info ? { info: node.info, end: j } : null;
+  if (j >= keys.length || keys[j] === BOUNDARY) return best;
+  const take = (next: TrieNode | undefined) => {
+    if (!next) return;
+    const found = deepest(next, words, keys, j + 1);
+    if (found && (!best || found.end > best.end)) best = found;
+  };
+  if (node.exact) take(node.exact.get(keys[j] as string));
+  if (node.prefixes) {
+    const word = words[j] as string;
+    for (const [prefix, next] of node.prefixes) if (word.startsWith(prefix)) take(next);
+  }
+  return best;
+}

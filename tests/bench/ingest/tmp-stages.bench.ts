@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { Queue } from 'bullmq';
+import { QUEUES } from '@pulse/contracts';
+import { FeedRepository } from '@pulse/db';
+import { parseFeed } from '@pulse/feeds';
+import { classifyEnqueuer, storeItems } from '@pulse/poller';
+import { redisOptionsFromUrl } from '@pulse/queue';
+import { createTestDatabase, testQueuePrefix, TEST_REDIS_URL } from '@pulse/testing';
+it('stages', async () => {
+  const db = await createTestDatabase('stages');
+  const q = testQueuePrefix('stages');
+  const queue = new Queue(QUEUES.itemClassify, { connection: redisOptionsFromUrl(TEST_REDIS_URL), prefix: q.prefix });
+  const enq = classifyEnqueuer(queue);
+  const repo = new FeedRepository(db.database);
+  const corpus = readFileSync(join(__dirname, '../../fixtures/corpus/dev.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const xml = (g: number) => `<rss version="2.0"><channel><title>x</title>${corpus.slice(0, 100).map((c, i) => `<item><title>${esc(c.title)}</title><link>https://home-affairs.ec.europa.eu/news/b-${g}-${i}_en</link><description>${esc(c.summary ?? '')}</description><pubDate>Fri, 04 Sep 2026 07:28:08 GMT</pubDate></item>`).join('')}</channel></rss>`;
+  const f = (await repo.create({ url: 'https://x.example/rss', title: 'x', kind: 'news' }))!;
+  const parsed = [] as Awaited<ReturnType<typeof parseFeed>>[];
+  for (let g = 0; g < 80; g++) parsed.push(await parseFeed(xml(g), { url: 'https://x.example/rss', feedId: f.id }));
+  const measure = async (label: string, fn: (g: number) => Promise<unknown>) => {
+    const c = process.cpuUsage(); const t = performance.now();
+    for (let g = 20; g < 80; g++) await fn(g);
+    const d = process.cpuUsage(c);
+    console.log(label, 'cpu/100 items', ((d.user + d.system) / 1000 / 60).toFixed(2), 'ms; wall', ((performance.now() - t) / 60).toFixed(2), 'ms');
+  };
+  for (let g = 0; g < 20; g++) await enq((await storeItems(db.database, f.id, parsed[g]!.items)).toClassify);
+  const stored: any[] = [];
+  await measure('store', async (g) => { stored[g] = await storeItems(db.database, f.id, parsed[g]!.items); });
+  await measure('enqueue', async (g) => enq(stored[g].toClassify));
+  await measure('store-unchanged', async (g) => storeItems(db.database, f.id, parsed[g]!.items));
+  await queue.close(); await db.drop(); await q.cleanup();
+});

@@ -1,0 +1,191 @@
+/**
+ * Webhook latency: from "item stored" (the classifier's fan-out starts: delivery row written,
+ * job queued) to the receiver answering 2xx, at a fixed arrival rate, beside a bare HTTP POST
+ * loop to the same receiver at the same rate in the same run. Prints figures, asserts no speed
+ * (only that every message arrived exactly once).
+ *
+ * The receiver runs in a child process; the bench driver and the webhooks worker (the real
+ * module: BullMQ on Redis, PostgreSQL, signing, the guarded keep-alive agent) run here. Both
+ * loops are open-loop: request i starts at i / rate whatever happened before, and both send
+ * the same body bytes.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { JOBS, QUEUES, jobIds } from '@pulse/contracts';
+import { WebhookRepository, createDeliveriesForItem } from '@pulse/db';
+import { redisOptionsFromUrl } from '@pulse/queue';
+import { createTestDatabase, testQueuePrefix, TEST_REDIS_URL } from '@pulse/testing';
+import { loadWebhooksEnv } from '../../../apps/webhooks/src/config/env';
+import { createWebhooksApp } from '../../../apps/webhooks/src/main';
+import { insertClassifiedItem, insertFeed, testSecret, type TestItem } from '../../../apps/webhooks/test/webhook.fixtures';
+
+const RATE = Number(process.env.BENCH_WEBHOOKS_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_WEBHOOKS_SECONDS ?? 15);
+const N = RATE * SECONDS;
+const WARM = RATE * 2;
+const ROOT = join(__dirname, '..', '..', '..');
+const wallMs = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function startReceiver(): Promise<{ child: ChildProcess; origin: string }> {
+  const child = spawn(process.execPath, [join(__dirname, 'receiver.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`receiver exited (${code})`)));
+  });
+  return { child, origin: `http://127.0.0.1:${line.trim()}` };
+}
+
+async function arrivals(origin: string): Promise<Record<string, number[]>> {
+  return (await (await fetch(`${origin}/arrivals`)).json()) as Record<string, number[]>;
+}
+
+/** Starts `fn(i)` at start + i / rate; returns the start times and the achieved launch rate. */
+async function openLoop(n: number, fn: (i: number) => Promise<void>): Promise<{ starts: number[]; launchRate: number }> {
+  const interval = 1000 / RATE;
+  const t0 = performance.now();
+  const running: Promise<void>[] = [];
+  const starts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const wait = t0 + i * interval - performance.now();
+    if (wait > 1) await sleep(wait);
+    starts.push(wallMs());
+    running.push(fn(i));
+  }
+  const launchSeconds = (performance.now() - t0) / 1000;
+  await Promise.all(running);
+  return { starts, launchRate: n / launchSeconds };
+}
+
+const agent = new http.Agent({ keepAlive: true, timeout: 4000, scheduling: 'lifo' });
+function barePost(origin: string, id: string, body: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${origin}/bare`, {
+      method: 'POST',
+      agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-bench-id': id },
+    });
+    req.on('response', (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`bare POST: ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { p50: percentile(s, 0.5), p99: percentile(s, 0.99), max: s[s.length - 1]! };
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function waitForArrivals(origin: string, ids: string[], into: Record<string, number[]>): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    for (const [id, times] of Object.entries(await arrivals(origin))) (into[id] ??= []).push(...times);
+    if (ids.every((id) => into[id])) return;
+    if (Date.now() > deadline) throw new Error(`${ids.filter((id) => !into[id]).length} of ${ids.length} never arrived`);
+    await sleep(100);
+  }
+}
+
+describe('webhooks bench', () => {
+  it(`item stored → receiver 2xx at ${RATE} deliveries/s for ${SECONDS} s, beside a bare POST loop`, async () => {
+    const { child, origin } = await startReceiver();
+    const db = await createTestDatabase('benchwebhooks');
+    const q = testQueuePrefix('bench-webhooks');
+    const queue = new Queue(QUEUES.webhookDeliver, { connection: redisOptionsFromUrl(TEST_REDIS_URL), prefix: q.prefix });
+    let worker: INestApplicationContext | undefined;
+    try {
+      const env = loadWebhooksEnv({ DATABASE_URL: db.url, PULSE_QUEUE_PREFIX: q.prefix, PULSE_ALLOW_PRIVATE_NETWORKS: '1', LOG_LEVEL: 'error' });
+      worker = await createWebhooksApp(env);
+      await new WebhookRepository(db.database).createEndpoint({ url: `${origin}/hook`, events: ['item.published', 'item.updated'], themes: [], secret: testSecret() });
+      const feedId = await insertFeed(db.database);
+      const items: TestItem[] = [];
+      for (let i = 0; i < WARM + N; i++) items.push(await insertClassifiedItem(db.database, feedId));
+
+      // What the classifier does once an item's themes are stored.
+      const publish = async (item: TestItem): Promise<string> => {
+        const [deliveryId] = await createDeliveriesForItem(db.database, { itemId: item.id, version: 1, event: 'item.published', themeIds: ['return-readmission'] });
+        await queue.add(JOBS.webhookDeliver, { deliveryId: deliveryId! }, { jobId: jobIds.webhookDeliver({ deliveryId: deliveryId! }) });
+        return deliveryId!;
+      };
+
+      // Warm-up (JIT, pools, keep-alive sockets) on both paths; also yields a real body for the bare loop.
+      const warmIds: string[] = [];
+      await openLoop(WARM, async (i) => void warmIds.push(await publish(items[i]!)));
+      await waitForArrivals(origin, warmIds, {});
+      const [{ payload }] = await db.database.sql.query<{ payload: string }>('SELECT payload FROM webhook_deliveries WHERE id = $1', [warmIds[0]]);
+      await openLoop(WARM, (i) => barePost(origin, `warm-${i}`, payload));
+      await arrivals(origin);
+
+      const bareIds = Array.from({ length: N }, (_, i) => `bare-${i}`);
+      const bare = await openLoop(N, (i) => barePost(origin, bareIds[i]!, payload));
+      const bareSeen: Record<string, number[]> = {};
+      await waitForArrivals(origin, bareIds, bareSeen);
+
+      const hookIds: string[] = new Array(N);
+      const enqueuedAt: number[] = new Array(N);
+      const hooks = await openLoop(N, async (i) => {
+        hookIds[i] = await publish(items[WARM + i]!);
+        enqueuedAt[i] = wallMs();
+      });
+      const hookSeen: Record<string, number[]> = {};
+      await waitForArrivals(origin, hookIds, hookSeen);
+      await sleep(500);
+      for (const [id, times] of Object.entries(await arrivals(origin))) (hookSeen[id] ??= []).push(...times);
+
+      // Sanity, not speed: every message once, every row delivered.
+      expect(hookIds.every((id) => hookSeen[id]!.length === 1)).toBe(true);
+      const [{ n }] = await db.database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE status = 'delivered'`);
+      expect(n).toBe(WARM + N);
+
+      const b = stats(bareIds.map((id, i) => bareSeen[id]![0]! - bare.starts[i]!));
+      const h = stats(hookIds.map((id, i) => hookSeen[id]![0]! - hooks.starts[i]!));
+      const e = stats(enqueuedAt.map((t, i) => t - hooks.starts[i]!));
+      const figures = {
+        rate: RATE,
+        deliveries: N,
+        bareLaunchRate: Math.round(bare.launchRate),
+        webhookLaunchRate: Math.round(hooks.launchRate),
+        bare: round(b),
+        webhook: round(h),
+        rowAndJobCreated: round(e),
+        p99OverBareMs: Number((h.p99 - b.p99).toFixed(1)),
+        p50OverBareMs: Number((h.p50 - b.p50).toFixed(1)),
+      };
+      process.stdout.write(
+        [
+          `webhooks bench: ${N} deliveries at ${RATE}/s (achieved launch rate: bare ${figures.bareLaunchRate}/s, webhooks ${figures.webhookLaunchRate}/s), concurrency ${env.WEBHOOK_CONCURRENCY}`,
+          `  bare HTTP POST loop, send → 2xx:             p50 ${ms(b.p50)}  p99 ${ms(b.p99)}  max ${ms(b.max)}`,
+          `  item stored → receiver 2xx (webhooks):       p50 ${ms(h.p50)}  p99 ${ms(h.p99)}  max ${ms(h.max)}`,
+          `    of which delivery row + job created:       p50 ${ms(e.p50)}  p99 ${ms(e.p99)}`,
+          `  difference:                                  p50 +${ms(h.p50 - b.p50)}  p99 +${ms(h.p99 - b.p99)} (goal: p99 ≤ bare p99 + 50 ms)`,
+          '',
+        ].join('\n'),
+      );
+      mkdirSync(join(ROOT, 'tests/bench/results'), { recursive: true });
+      writeFileSync(join(ROOT, 'tests/bench/results/webhooks.json'), `${JSON.stringify({ at: new Date().toISOString(), ...figures }, null, 2)}\n`);
+    } finally {
+      agent.destroy();
+      await worker?.close();
+      await queue.close();
+      await db.drop();
+      await q.cleanup();
+      child.kill('SIGTERM');
+    }
+  });
+});
+
+function round(s: { p50: number; p99: number; max: number }) {
+  return { p50Ms: Number(s.p50.toFixed(1)), p99Ms: Number(s.p99.toFixed(1)), maxMs: Number(s.max.toFixed(1)) };
+}
