@@ -58,8 +58,10 @@ describe('public pages in real Chromium (keyboard only, en + fr)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    h = await startSubscriptionHarness('pages');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    [h, browser] = await Promise.all([
+      startSubscriptionHarness('pages'),
+      chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,9 +3,10 @@ import * as parse from './commands/parse.command';
 import * as feeds from './commands/feeds.command';
 import * as apiKey from './commands/api-key.command';
 import * as subscribers from './commands/subscribers.command';
+import * as digest from './commands/digest.command';
 
 /**
  * Each command file exports `register(program)`. Add yours here, one line, in the order
  * `pnpm pulse --help` should list them.
  */
-export const COMMANDS: { register(program: Command): void }[] = [parse, feeds, apiKey, subscribers];
+export const COMMANDS: { register(program: Command): void }[] = [parse, feeds, apiKey, subscribers, digest];

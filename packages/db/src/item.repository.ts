@@ -1,5 +1,4 @@
 import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database, Db } from './client';
 import { feeds, items, itemSources } from './schema';
 
@@ -19,6 +18,15 @@ export interface KnownSource {
   contentHash: string | null;
   itemCanonicalUrl: string | null;
   itemContentHash: string;
+}
+
+interface KnownSourceRow extends Record<string, unknown> {
+  source_key: string;
+  item_id: string;
+  url: string | null;
+  content_hash: string | null;
+  item_canonical_url: string | null;
+  item_content_hash: string;
 }
 
 /** An existing item an incoming one may be the same as (by id, URL or release key). */
@@ -47,9 +55,6 @@ const SOURCE_COLUMNS = {
 
 // Keeps each statement well under PostgreSQL's 65,535 bind parameters.
 const CHUNK = 500;
-/** `column = ANY($1)`: one array parameter instead of one parameter per value. */
-const anyOf = (column: AnyPgColumn, values: string[]): SQL => sql`${column} = ANY(${sql.param(values)}::text[])`;
-
 const chunks = <T>(rows: T[]): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
@@ -77,19 +82,20 @@ export class ItemRepository {
   async findSources(feedId: string, keys: string[]): Promise<Map<string, KnownSource>> {
     const found = new Map<string, KnownSource>();
     for (const part of chunks(keys)) {
-      const rows = await this.db
-        .select({
-          sourceKey: itemSources.sourceKey,
-          itemId: itemSources.itemId,
-          url: itemSources.url,
-          contentHash: itemSources.contentHash,
-          itemCanonicalUrl: items.canonicalUrl,
-          itemContentHash: items.contentHash,
-        })
-        .from(itemSources)
-        .innerJoin(items, eq(items.id, itemSources.itemId))
-        .where(and(eq(itemSources.feedId, feedId), anyOf(itemSources.sourceKey, part)));
-      for (const r of rows) found.set(r.sourceKey, r);
+      const { rows } = await this.db.execute<KnownSourceRow>(sql`
+        SELECT s.source_key, s.item_id, s.url, s.content_hash, i.canonical_url AS item_canonical_url, i.content_hash AS item_content_hash
+          FROM item_sources s JOIN items i ON i.id = s.item_id
+         WHERE s.feed_id = ${feedId} AND s.source_key = ANY(${sql.param(part)}::text[])`);
+      for (const r of rows) {
+        found.set(r.source_key, {
+          sourceKey: r.source_key,
+          itemId: r.item_id,
+          url: r.url,
+          contentHash: r.content_hash,
+          itemCanonicalUrl: r.item_canonical_url,
+          itemContentHash: r.item_content_hash,
+        });
+      }
     }
     return found;
   }

@@ -1,15 +1,13 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from './client';
 import type { KeysetAfter } from './feed-admin.repository';
 import { items } from './schema';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from './webhook.schema';
+import type { WebhookDeliveryRow, WebhookDeliveryStatus, WebhookEndpointRow } from './webhook-delivery.repository';
 import { newMessageId } from './webhook-fanout.repository';
 
-export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
-export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
 export type WebhookAttemptRow = typeof webhookAttempts.$inferSelect;
-export type WebhookDeliveryStatus = WebhookDeliveryRow['status'];
 
 /** Rows of a keyset page; `sortAt` is the creation time at full (microsecond) precision. */
 export type WithSortAt<T> = T & { sortAt: string };
@@ -23,46 +21,13 @@ export interface NewEndpoint {
 }
 export type EndpointPatch = Partial<Pick<NewEndpoint, 'url' | 'description' | 'events' | 'themes'>>;
 
-/** What a delivery's send produced, as the delivery service decided it. */
-export type DeliveryOutcome =
-  | { kind: 'delivered' }
-  | { kind: 'retry'; delayMs: number }
-  | { kind: 'failed' }
-  /** The endpoint is disabled: the delivery waits, unscheduled, until it is enabled again. */
-  | { kind: 'parked' };
-
-export interface AttemptRecord {
-  statusCode: number | null;
-  latencyMs: number;
-  responseExcerpt: string | null;
-  error: string | null;
-}
-
-/** Why a delivery could not be claimed, and when to look again. */
-export type ClaimMiss =
-  | { kind: 'vanished' }
-  | { kind: 'settled'; status: WebhookDeliveryStatus }
-  | { kind: 'unscheduled' }
-  | { kind: 'busy'; retryInMs: number }
-  | { kind: 'not-due'; dueInMs: number; dueAtMs: number };
-
-export interface ItemSnapshot {
-  item: typeof items.$inferSelect;
-  themes: { themeId: string; score: number; evidence: unknown[] }[];
-  sources: { feedId: string; feedTitle: string; url: string | null }[];
-}
-
 const ms = (n: number) => sql`(${Math.max(0, Math.round(n))}::bigint * interval '1 millisecond')`;
 const exactTime = (col: AnyPgColumn) =>
   sql<string>`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-/** Qualified: drizzle leaves a lone table's columns unqualified, and `id` inside a subquery would bind to `feeds`. */
-const ITEM_ID = sql.raw('"items"."id"');
-/** A due delivery may be claimed up to this early: the queue's clock and the database's differ a little. */
-const CLAIM_TOLERANCE_MS = 1000;
 
 /**
- * Webhook endpoints, deliveries and attempts. The delivery row is the source of truth; queue
- * jobs only wake a worker up, which then decides from the row whether to send.
+ * Webhook endpoints and the operator's side of deliveries (log, resend, replay, ping). The
+ * worker's side is `WebhookDeliveryRepository`.
  */
 export class WebhookRepository {
   constructor(private readonly database: Database) {}
@@ -152,34 +117,6 @@ export class WebhookRepository {
     return row;
   }
 
-  /**
-   * Ends the failing streak. `last_success_at` is kept to the second: every delivery to a busy
-   * endpoint would otherwise queue on this one row's lock.
-   */
-  async recordEndpointSuccess(id: string): Promise<void> {
-    const t = webhookEndpoints;
-    await this.db
-      .update(t)
-      .set({ failingSince: null, lastSuccessAt: sql`now()` })
-      .where(
-        and(
-          eq(t.id, id),
-          or(sql`${t.failingSince} IS NOT NULL`, isNull(t.lastSuccessAt), sql`${t.lastSuccessAt} < now() - interval '1 second'`),
-        ),
-      );
-  }
-
-  /** Starts (or continues) the failing streak; returns when it started. */
-  async recordEndpointFailure(id: string, error: string): Promise<Date | undefined> {
-    const t = webhookEndpoints;
-    const [row] = await this.db
-      .update(t)
-      .set({ failingSince: sql`coalesce(${t.failingSince}, now())`, lastFailureAt: sql`now()`, lastError: error })
-      .where(eq(t.id, id))
-      .returning({ failingSince: t.failingSince });
-    return row?.failingSince ?? undefined;
-  }
-
   async deliveryCounts(endpointId: string): Promise<Record<WebhookDeliveryStatus, number>> {
     const t = webhookDeliveries;
     const rows = await this.db
@@ -190,120 +127,6 @@ export class WebhookRepository {
     const counts = { pending: 0, delivered: 0, failed: 0, cancelled: 0 };
     for (const r of rows) counts[r.status] = Number(r.n);
     return counts;
-  }
-
-  // ---- deliveries: the worker's side ----
-
-  /** Takes the lease on a due, pending delivery; undefined when it is not this caller's to send now. */
-  async claimDelivery(id: string, leaseMs: number): Promise<WebhookDeliveryRow | undefined> {
-    const t = webhookDeliveries;
-    const [row] = await this.db
-      .update(t)
-      .set({ leaseUntil: sql`now() + ${ms(leaseMs)}` })
-      .where(
-        and(
-          eq(t.id, id),
-          eq(t.status, 'pending'),
-          sql`${t.nextAttemptAt} <= now() + ${ms(CLAIM_TOLERANCE_MS)}`,
-          or(isNull(t.leaseUntil), sql`${t.leaseUntil} < now()`),
-        ),
-      )
-      .returning();
-    return row;
-  }
-
-  async explainClaimMiss(id: string): Promise<ClaimMiss> {
-    const t = webhookDeliveries;
-    const [row] = await this.db
-      .select({
-        status: t.status,
-        scheduled: sql<boolean>`${t.nextAttemptAt} IS NOT NULL`,
-        dueInMs: sql<number>`ceil(greatest(0, extract(epoch from ${t.nextAttemptAt} - now()) * 1000))::int`,
-        dueAtMs: sql<string>`floor(extract(epoch from ${t.nextAttemptAt}) * 1000)::bigint::text`,
-        leaseInMs: sql<number>`ceil(greatest(0, extract(epoch from ${t.leaseUntil} - now()) * 1000))::int`,
-      })
-      .from(t)
-      .where(eq(t.id, id));
-    if (!row) return { kind: 'vanished' };
-    if (row.status !== 'pending') return { kind: 'settled', status: row.status };
-    if (!row.scheduled) return { kind: 'unscheduled' };
-    if (Number(row.leaseInMs) > 0) return { kind: 'busy', retryInMs: Number(row.leaseInMs) };
-    return { kind: 'not-due', dueInMs: Number(row.dueInMs ?? 0), dueAtMs: Number(row.dueAtMs) };
-  }
-
-  /** Stores the body once; a later call gets the body stored first. */
-  async freezePayload(id: string, payload: string): Promise<string> {
-    const t = webhookDeliveries;
-    const [stored] = await this.db.update(t).set({ payload }).where(and(eq(t.id, id), isNull(t.payload))).returning({ payload: t.payload });
-    if (stored) return payload;
-    const [row] = await this.db.select({ payload: t.payload }).from(t).where(eq(t.id, id));
-    return row?.payload ?? payload;
-  }
-
-  /** Logs the attempt and moves the delivery on, in one transaction; releases the lease. */
-  async recordAttempt(id: string, attempt: AttemptRecord, outcome: DeliveryOutcome): Promise<void> {
-    const status = outcome.kind === 'delivered' || outcome.kind === 'failed' ? outcome.kind : 'pending';
-    // One statement (attempt row and delivery update) keeps it atomic in one round trip.
-    await this.database.sql.query(
-      `WITH attempt AS (
-         INSERT INTO webhook_attempts (delivery_id, status_code, latency_ms, response_excerpt, error) VALUES ($1, $2, $3, $4, $5)
-       )
-       UPDATE webhook_deliveries SET
-         status = $6,
-         delivered_at = CASE WHEN $6 = 'delivered' THEN now() END,
-         next_attempt_at = CASE WHEN $7::bigint IS NULL THEN NULL ELSE now() + $7::bigint * interval '1 millisecond' END,
-         attempts = attempts + 1,
-         cycle_attempts = cycle_attempts + 1,
-         last_status_code = $2,
-         last_error = $5,
-         lease_until = NULL
-       WHERE id = $1`,
-      [id, attempt.statusCode, attempt.latencyMs, attempt.responseExcerpt, attempt.error, status, outcome.kind === 'retry' ? Math.round(outcome.delayMs) : null],
-    );
-  }
-
-  /** Leaves a delivery pending without a schedule (its endpoint is disabled) and releases it. */
-  async parkDelivery(id: string): Promise<void> {
-    await this.db.update(webhookDeliveries).set({ nextAttemptAt: null, leaseUntil: null }).where(eq(webhookDeliveries.id, id));
-  }
-
-  async releaseLease(id: string): Promise<void> {
-    await this.db.update(webhookDeliveries).set({ leaseUntil: null }).where(eq(webhookDeliveries.id, id));
-  }
-
-  /** Due deliveries nobody is holding and whose wake-up seems lost (crash, Redis loss). */
-  async findOverdueDeliveries(graceMs: number, limit: number): Promise<string[]> {
-    const t = webhookDeliveries;
-    const rows = await this.db
-      .select({ id: t.id })
-      .from(t)
-      .where(
-        and(
-          eq(t.status, 'pending'),
-          sql`${t.nextAttemptAt} < now() - ${ms(graceMs)}`,
-          or(isNull(t.leaseUntil), sql`${t.leaseUntil} < now()`),
-        ),
-      )
-      .orderBy(asc(t.nextAttemptAt))
-      .limit(limit);
-    return rows.map((r) => r.id);
-  }
-
-  /** The item with its themes (by score) and sources (first seen first), in one query. */
-  async loadItemSnapshot(itemId: string): Promise<ItemSnapshot | undefined> {
-    const [row] = await this.db
-      .select({
-        item: items,
-        themes: sql<ItemSnapshot['themes']>`coalesce((
-          SELECT json_agg(json_build_object('themeId', t.theme_id, 'score', t.score, 'evidence', t.evidence) ORDER BY t.score DESC, t.theme_id)
-            FROM item_themes t WHERE t.item_id = ${ITEM_ID}), '[]'::json)`,
-        sources: sql<ItemSnapshot['sources']>`coalesce((
-          SELECT json_agg(json_build_object('feedId', s.feed_id, 'feedTitle', f.title, 'url', s.url) ORDER BY s.first_seen_at, s.feed_id)
-            FROM item_sources s JOIN feeds f ON f.id = s.feed_id WHERE s.item_id = ${ITEM_ID}), '[]'::json)`,
-      })
-      .from(items)
-      .where(eq(items.id, itemId));
-    return row;
   }
 
   // ---- deliveries: the operator's side ----

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createMailTransport, type MailTransport } from '@pulse/mail';
 
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 
@@ -33,3 +34,20 @@ export const digestEnv = z.object({
   PULSE_SMTP_TIMEOUT_MS: int(60_000, 100),
 });
 export type DigestEnv = z.infer<typeof digestEnv>;
+
+/** The mail transport the digest worker and the CLI build from their environment. */
+export function digestTransportFromEnv(
+  env: DigestEnv & { SMTP_URL?: string; PULSE_OUTBOX_DIR: string; MAIL_FROM: string },
+  log?: (line: string) => void,
+): MailTransport {
+  const socket = env.PULSE_SMTP_TIMEOUT_MS;
+  return createMailTransport({
+    smtpUrl: env.SMTP_URL,
+    outboxDir: env.PULSE_OUTBOX_DIR,
+    from: env.MAIL_FROM,
+    rateLimitPerSecond: env.PULSE_SMTP_RATE_PER_SECOND,
+    poolSize: env.PULSE_SMTP_POOL,
+    timeoutsMs: { connection: Math.min(10_000, socket), greeting: Math.min(10_000, socket), socket },
+    log,
+  });
+}

@@ -71,6 +71,13 @@ describe('decodeFeedBody', () => {
     expect(decodeFeedBody(Buffer.from(doc, 'utf8'))).toBe(doc);
   });
 
+  it('overrules a Latin-1 label on a body that is valid UTF-8 (a common server default)', () => {
+    const doc = xml('', 'Société générale — Łódź');
+    expect(decodeFeedBody(Buffer.from(doc, 'utf8'), 'text/xml; charset=ISO-8859-1')).toContain('Société générale — Łódź');
+    const declared = xml('<?xml version="1.0" encoding="iso-8859-1"?>', 'Société');
+    expect(decodeFeedBody(Buffer.from(declared, 'utf8'))).toContain('Société');
+  });
+
   it('decodes EUC-KR', () => {
     const doc = xml('<?xml version="1.0" encoding="euc-kr"?>', '년');
     expect(decodeFeedBody(iconv.encode(doc, 'cp949'))).toContain('<title>년</title>');

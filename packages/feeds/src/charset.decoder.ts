@@ -64,6 +64,8 @@ function charsetFromXmlDeclaration(body: Buffer): string | null {
   return decl?.[1] ?? null;
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 /**
  * A body that claims (or is assumed to be) UTF-8 but is not valid UTF-8 was almost always
  * written in windows-1252. Mostly-valid UTF-8 with a stray byte stays UTF-8.
@@ -87,7 +89,8 @@ function looksLikeUtf8(body: Buffer): boolean {
 
 /**
  * Decodes a feed body to text: the BOM first, then the XML declaration, then the HTTP
- * header's charset, then UTF-8 (falling back to windows-1252 when the bytes are not UTF-8).
+ * header's charset, then UTF-8 (falling back to windows-1252 when the bytes are not UTF-8). A
+ * Latin-1 label on a body that is valid UTF-8 is overruled.
  */
 export function decodeFeedBody(body: Buffer, contentType?: string | null): string {
   const unicode = sniffUnicode(body);
@@ -95,6 +98,15 @@ export function decodeFeedBody(body: Buffer, contentType?: string | null): strin
   let charset = resolveCharset(charsetFromXmlDeclaration(body)) ?? resolveCharset(charsetFromContentType(contentType));
   // Without a BOM the bytes are ASCII-compatible: a UTF-16/32 label here is a lie.
   if (charset && /^utf-?(16|32)/.test(charset)) charset = null;
-  if (!charset || charset === 'utf-8') charset = looksLikeUtf8(body) ? 'utf-8' : 'windows-1252';
+  // Labelled Latin-1 (often a server default) but every non-ASCII byte forms valid UTF-8:
+  // by chance that practically never happens in real windows-1252 text, so the label is wrong.
+  if (charset === 'windows-1252' && body.some((b) => b >= 0x80)) charset = null;
+  if (!charset || charset === 'utf-8') {
+    try {
+      return STRICT_UTF8.decode(body);
+    } catch {
+      charset = looksLikeUtf8(body) ? 'utf-8' : 'windows-1252';
+    }
+  }
   return iconv.decode(body, charset, { stripBOM: true });
 }

@@ -50,7 +50,10 @@ const inNs = (el: XmlElement, ns: Ns): boolean => (typeof ns === 'string' ? el.n
 /** First direct child with this local name (RSS names compared case-insensitively). */
 function child(el: XmlElement, local: string, ns: Ns): XmlElement | undefined {
   const lower = local.toLowerCase();
-  return elements(el).find((c) => c.local.toLowerCase() === lower && inNs(c, ns));
+  for (const c of el.children) {
+    if (typeof c !== 'string' && (c.local === local || c.local.toLowerCase() === lower) && inNs(c, ns)) return c;
+  }
+  return undefined;
 }
 
 function childText(el: XmlElement, local: string, ns: Ns): string | null {
@@ -87,9 +90,10 @@ function categories(el: XmlElement): string[] {
   return out.filter(Boolean);
 }
 
+const DATE_NS = new Set<string | null>([...RSS_CORE, ...ATOM, NS.dc, NS.dcterms]);
+
 function dates(el: XmlElement, names: string[]): string[] {
-  const anyNs = new Set<string | null>([...RSS_CORE, ...ATOM, NS.dc, NS.dcterms]);
-  return present(names.map((n) => childText(el, n.slice(n.indexOf(':') + 1), n.startsWith('dc:') ? NS.dc : n.startsWith('dcterms:') ? NS.dcterms : anyNs)));
+  return present(names.map((n) => childText(el, n.slice(n.indexOf(':') + 1), n.startsWith('dc:') ? NS.dc : n.startsWith('dcterms:') ? NS.dcterms : DATE_NS)));
 }
 
 const PUBLISHED = ['pubDate', 'published', 'issued', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:date', 'created'];

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { FeedError } from './feed.error';
 import { parseFeed } from './feed.parser';
 import { prepareXml } from './xml.recovery';
+import { feedFailure as failure } from '../test/feed-error.helper';
 
 const HOSTILE = join(__dirname, '..', '..', '..', 'tests', 'fixtures', 'feeds', 'hostile');
 const FIXTURES = join(HOSTILE, '..');
@@ -10,15 +11,6 @@ const FIXTURES = join(HOSTILE, '..');
 const rss = (item: string, prolog = ''): string =>
   `${prolog}<rss version="2.0"><channel><title>t</title><item>${item}</item></channel></rss>`;
 
-async function failure(p: Promise<unknown>): Promise<FeedError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof FeedError) return err;
-    throw err;
-  }
-  throw new Error('expected a FeedError');
-}
 
 describe('prepareXml', () => {
   it('escapes a bare ampersand and keeps valid references', () => {

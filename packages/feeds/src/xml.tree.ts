@@ -61,11 +61,11 @@ interface Scope {
 }
 
 function openElement(name: string, attrs: Record<string, string>, parent: Scope): Scope {
-  const prefixes = { ...parent.prefixes };
-  let declared = false;
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === 'xmlns') (prefixes[''] = value), (declared = true);
-    else if (key.startsWith('xmlns:')) (prefixes[key.slice(6)] = value), (declared = true);
+  let prefixes = parent.prefixes;
+  for (const key in attrs) {
+    if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
+    if (prefixes === parent.prefixes) prefixes = { ...parent.prefixes };
+    prefixes[key === 'xmlns' ? '' : key.slice(6)] = attrs[key] as string;
   }
   const colon = name.indexOf(':');
   const prefix = colon < 0 ? '' : name.slice(0, colon);
@@ -83,7 +83,7 @@ function openElement(name: string, attrs: Record<string, string>, parent: Scope)
     base: base !== undefined ? (resolveUrl(base, parent.el.base) ?? parent.el.base) : parent.el.base,
   };
   parent.el.children.push(el);
-  return { el, prefixes: declared ? prefixes : parent.prefixes };
+  return { el, prefixes };
 }
 
 /** Parses XML that `prepareXml` has made well-formed. Returns the document's root element. */

@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { type FixtureServer, startFixtureServer } from '@pulse/testing';
-import { FeedError, type FetchOptions, fetchFeed, parseFeed } from '@pulse/feeds';
+import { type FetchOptions, fetchFeed, parseFeed } from '@pulse/feeds';
+import { feedFailure as failure } from './feed-error.helper';
 
 /**
  * fetchFeed against a real HTTP server on loopback. The server is private, so the normal cases
@@ -21,15 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function failure(p: Promise<unknown>): Promise<FeedError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof FeedError) return err;
-    throw err;
-  }
-  throw new Error('expected a FeedError');
-}
 
 /** Streams `total` bytes in 64 KiB chunks, stopping when the client goes away; reports what it wrote. */
 async function stream(res: ServerResponse, total: number, onDone: (written: number) => void): Promise<void> {
@@ -125,7 +117,7 @@ describe('fetchFeed', () => {
   it('limits the decoded size of a compressed body (a gzip bomb)', async () => {
     const bomb = gzipSync(Buffer.alloc(50 * MIB));
     expect(bomb.length).toBeLessThan(MIB);
-    server.route('/bomb.xml', (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(bomb));
+    server.route('/bomb.xml', (_req, res) => void res.writeHead(200, { 'content-encoding': 'gzip' }).end(bomb));
     expect((await failure(fetchFeed(`${server.url}/bomb.xml`, open))).code).toBe('too-large');
     expect((await failure(fetchFeed(`${server.url}/bomb.xml`, { ...open, maxBytes: MIB }))).message).toMatch(/1 MiB/);
   });
@@ -143,8 +135,8 @@ describe('fetchFeed', () => {
   });
 
   it('follows up to five redirects, relative ones included, and refuses a sixth', async () => {
-    for (let i = 0; i < 6; i++) server.route(`/hop/${i}`, (_req, res) => res.writeHead(i % 2 ? 301 : 302, { location: `/hop/${i + 1}` }).end());
-    server.route('/hop/6', (_req, res) => res.writeHead(200).end(FEED));
+    for (let i = 0; i < 6; i++) server.route(`/hop/${i}`, (_req, res) => void res.writeHead(i % 2 ? 301 : 302, { location: `/hop/${i + 1}` }).end());
+    server.route('/hop/6', (_req, res) => void res.writeHead(200).end(FEED));
     const five = await fetchFeed(`${server.url}/hop/1`, open);
     expect(five).toMatchObject({ status: 'ok', finalUrl: `${server.url}/hop/6` });
     const six = await failure(fetchFeed(`${server.url}/hop/0`, open));
@@ -157,11 +149,11 @@ describe('fetchFeed', () => {
     const policy = { allowPrivateNetworks: false, addressPolicy: (ip: string) => ip === '127.0.0.1' };
     const targets = [`http://[::1]:${server.port}/feed.xml`, `http://127.0.0.2:${server.port}/feed.xml`, `http://2130706434:${server.port}/feed.xml`, `http://0x7f.2:${server.port}/feed.xml`];
     for (const [i, target] of targets.entries()) {
-      server.route(`/to-loopback/${i}`, (_req, res) => res.writeHead(302, { location: target }).end());
+      server.route(`/to-loopback/${i}`, (_req, res) => void res.writeHead(302, { location: target }).end());
       const err = await failure(fetchFeed(`${server.url}/to-loopback/${i}`, policy));
       expect(err.code).toBe('refused-address');
     }
-    server.route('/to-self', (_req, res) => res.writeHead(307, { location: `${server.url}/feed.xml` }).end());
+    server.route('/to-self', (_req, res) => void res.writeHead(307, { location: `${server.url}/feed.xml` }).end());
     await expect(fetchFeed(`${server.url}/to-self`, policy)).resolves.toMatchObject({ status: 'ok' });
   });
 
@@ -180,7 +172,7 @@ describe('fetchFeed', () => {
     [429, () => ({ 'retry-after': new Date(Date.now() + 600_000).toUTCString() }), 600],
     [202, () => ({}), undefined],
   ])('turns HTTP %i into http-error', async (status, headers, retryAfter) => {
-    server.route(`/status/${status}`, (_req, res) => res.writeHead(status, headers()).end('<html>error</html>'));
+    server.route(`/status/${status}`, (_req, res) => void res.writeHead(status, headers()).end('<html>error</html>'));
     const err = await failure(fetchFeed(`${server.url}/status/${status}`, open));
     expect(err.code).toBe('http-error');
     expect(err.httpStatus).toBe(status);
@@ -189,8 +181,8 @@ describe('fetchFeed', () => {
   });
 
   it('fetches an HTML page and an empty body, which parsing then names', async () => {
-    server.route('/page.html', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body>Just a moment…</body></html>'));
-    server.route('/empty.xml', (_req, res) => res.writeHead(200, { 'content-type': 'application/xml' }).end());
+    server.route('/page.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body>Just a moment…</body></html>'));
+    server.route('/empty.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/xml' }).end());
     const page = await fetchFeed(`${server.url}/page.html`, open);
     const empty = await fetchFeed(`${server.url}/empty.xml`, open);
     expect((await failure(parseFeed(page.status === 'ok' ? page.body : 'x', { contentType: 'text/html' }))).code).toBe('not-a-feed');
@@ -205,7 +197,7 @@ describe('fetchFeed', () => {
   });
 
   it('reports a corrupt compressed body as malformed', async () => {
-    server.route('/bad-gzip.xml', (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(Buffer.from('this is not gzip at all')));
+    server.route('/bad-gzip.xml', (_req, res) => void res.writeHead(200, { 'content-encoding': 'gzip' }).end(Buffer.from('this is not gzip at all')));
     expect((await failure(fetchFeed(`${server.url}/bad-gzip.xml`, open))).code).toBe('malformed');
   });
 });

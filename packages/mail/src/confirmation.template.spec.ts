@@ -7,7 +7,7 @@ const base = {
   sendHour: 7,
   weekday: 3,
   timezone: 'Europe/Paris',
-  validDays: 7,
+  validHours: 168,
 };
 
 describe('confirmation mail template', () => {
@@ -33,6 +33,11 @@ describe('confirmation mail template', () => {
     expect(mail.text).toContain('every Wednesday at 07:00 (Europe/Paris)');
     expect(mail.text).toContain('- Trafficking in human beings');
     expect(mail.html).toContain('<html lang="en">');
+  });
+
+  it('says how long the link lasts in days, or in hours when that is not whole days', () => {
+    expect(renderConfirmationMail({ ...base, language: 'en', validHours: 24 }).text).toContain('The link is valid for 1 day.');
+    expect(renderConfirmationMail({ ...base, language: 'fr', validHours: 36 }).text).toContain('Le lien est valable 36 heures.');
   });
 
   it('escapes everything it is given', () => {

@@ -23,8 +23,8 @@ export interface ConfirmationMailInput extends ScheduleSummary {
   language: Language;
   confirmUrl: string;
   themes: readonly string[];
-  /** How long the link stays valid, in whole days. */
-  validDays: number;
+  /** How long the link stays valid, in hours (said in days when it is a whole number of days). */
+  validHours: number;
 }
 
 export interface SubscriptionNoticeInput {
@@ -35,6 +35,7 @@ export interface SubscriptionNoticeInput {
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
 const STRINGS = {
@@ -45,7 +46,7 @@ const STRINGS = {
     daily: (s: ScheduleSummary) => `a daily digest at ${hh(s.sendHour)} (${s.timezone})`,
     weekly: (s: ScheduleSummary, day: string) => `a weekly digest every ${day} at ${hh(s.sendHour)} (${s.timezone})`,
     button: 'Confirm my subscription',
-    validity: (d: number) => `The link is valid for ${d} day${d === 1 ? '' : 's'}.`,
+    validity: (h: number) => (h % 24 === 0 ? `The link is valid for ${plural(h / 24, 'day')}.` : `The link is valid for ${plural(h, 'hour')}.`),
     copyHint: 'If the button does not work, copy this address into your browser:',
     ignore: 'If you did not ask for this, ignore this email: you will not be subscribed and we will not write to you again.',
     noticeSubject: 'Your EMN Pulse subscription',
@@ -62,7 +63,7 @@ const STRINGS = {
     daily: (s: ScheduleSummary) => `une synthèse quotidienne à ${hh(s.sendHour)} (${s.timezone})`,
     weekly: (s: ScheduleSummary, day: string) => `une synthèse hebdomadaire chaque ${day} à ${hh(s.sendHour)} (${s.timezone})`,
     button: 'Confirmer mon abonnement',
-    validity: (d: number) => `Le lien est valable ${d} jour${d === 1 ? '' : 's'}.`,
+    validity: (h: number) => (h % 24 === 0 ? `Le lien est valable ${plural(h / 24, 'jour')}.` : `Le lien est valable ${plural(h, 'heure')}.`),
     copyHint: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :',
     ignore: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel : vous ne serez pas abonné et nous ne vous écrirons plus.",
     noticeSubject: 'Votre abonnement à EMN Pulse',
@@ -110,7 +111,7 @@ export function renderConfirmationMail(input: ConfirmationMailInput): RenderedMa
       `<p style="margin:0 0 8px;">${esc(asked)}</p>`,
       `<ul style="margin:0 0 8px;padding-left:20px;">${themes.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
       button(input.confirmUrl, t.button),
-      `<p style="margin:0 0 8px;font-size:14px;">${esc(`${t.validity(input.validDays)} ${t.copyHint}`)}<br><a href="${esc(input.confirmUrl)}" style="color:#1d4ed8;word-break:break-all;">${esc(input.confirmUrl)}</a></p>`,
+      `<p style="margin:0 0 8px;font-size:14px;">${esc(`${t.validity(input.validHours)} ${t.copyHint}`)}<br><a href="${esc(input.confirmUrl)}" style="color:#1d4ed8;word-break:break-all;">${esc(input.confirmUrl)}</a></p>`,
       `<p style="margin:16px 0 0;font-size:14px;color:#4b5563;">${esc(t.ignore)}</p>`,
     ].join('\n'),
   );
@@ -123,7 +124,7 @@ export function renderConfirmationMail(input: ConfirmationMailInput): RenderedMa
     `${t.button}${input.language === 'fr' ? ' :' : ':'}`,
     input.confirmUrl,
     '',
-    t.validity(input.validDays),
+    t.validity(input.validHours),
     '',
     t.ignore,
     '',

@@ -68,7 +68,7 @@ interface TermTally {
 function resolveLanguage(input: ClassifyInput, titleTokens: string[], summaryTokens: string[]): Language {
   const given = toLanguage(input.language);
   if (given) return given;
-  return detectLanguage(`${input.title} ${input.summary}`, [...titleTokens, ...summaryTokens]).language;
+  return detectLanguage(`${input.title} ${input.summary}`, [titleTokens, summaryTokens]).language;
 }
 
 function tally(fields: FieldMatches[]): Map<KeyInfo, TermTally> {

@@ -73,6 +73,10 @@ class Builder {
     private readonly stem: Stem,
   ) {}
 
+  /** Native phrase + theme → weight, to report a phrase listed twice with different weights. */
+  readonly nativeWeights = new Map<string, number>();
+  lastKey = '';
+
   /** Adds a term; returns its node's info, or null when the term compiles to nothing. */
   add(term: string, native: boolean): KeyInfo | null {
     const { tokens, dropped } = termTokens(term, this.lang, this.stem);
@@ -81,6 +85,7 @@ class Builder {
       if (native) this.problems.push(`${this.lang}: "${term}" is one word once function words are dropped`);
       return null;
     }
+    this.lastKey = tokens.map((t) => (t.prefix ? `${t.key}*` : t.key)).join(' ');
     let node = this.child(this.root, tokens[0] as TermToken, true);
     for (const t of tokens.slice(1)) node = this.child(node, t, false);
     node.info ??= { term, hits: [], ctx: this.isContext(tokens), cues: [] };
@@ -137,6 +142,7 @@ function addThemeTerms(b: Builder): void {
         const info = b.add(text, native);
         if (!info) continue;
         for (const [theme, weight] of weights) {
+          if (native) checkDuplicate(b, `${b.lastKey} → ${theme}`, weight, text);
           const same = info.hits.find((h) => h.theme === theme);
           // The same phrase listed twice (or in English and natively) keeps its strongest weight.
           const flags = { nc: entry.nc === true, fallback: entry.fallback === true };
@@ -146,6 +152,12 @@ function addThemeTerms(b: Builder): void {
       }
     }
   }
+}
+
+function checkDuplicate(b: Builder, key: string, weight: number, text: string): void {
+  const before = b.nativeWeights.get(key);
+  if (before !== undefined && before !== weight) b.problems.push(`${b.lang}: "${text}" (${key}) has weights ${before} and ${weight}`);
+  b.nativeWeights.set(key, weight);
 }
 
 function addContext(b: Builder): void {

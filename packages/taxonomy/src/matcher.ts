@@ -14,18 +14,10 @@ export interface PhraseMatch {
 const STEM_CACHE_LIMIT = 50_000;
 const stemCaches = new Map<string, Map<string, string>>();
 
-function stemmed(lexicon: CompiledLexicon, tokens: readonly string[]): (string | null)[] {
-  const stem = STEMMERS[lexicon.language];
-  const stop = STOPWORDS[lexicon.language];
-  let cache = stemCaches.get(lexicon.language);
-  if (!cache || cache.size > STEM_CACHE_LIMIT) stemCaches.set(lexicon.language, (cache = new Map()));
-  return tokens.map((t) => {
-    if (t === BOUNDARY || t === COMMA) return t;
-    if (stop.has(t)) return null;
-    let s = cache.get(t);
-    if (s === undefined) cache.set(t, (s = stem(t)));
-    return s;
-  });
+function stemCache(language: string): Map<string, string> {
+  let cache = stemCaches.get(language);
+  if (!cache || cache.size > STEM_CACHE_LIMIT) stemCaches.set(language, (cache = new Map()));
+  return cache;
 }
 
 /**
@@ -34,15 +26,24 @@ function stemmed(lexicon: CompiledLexicon, tokens: readonly string[]): (string |
  * "trafficking", and a mask hides the words of an institution's name.
  */
 export function matchPhrases(lexicon: CompiledLexicon, tokens: readonly string[]): PhraseMatch[] {
-  const stems = stemmed(lexicon, tokens);
-  // Function words are skipped, as in the compiled terms; boundaries are kept.
+  const stem = STEMMERS[lexicon.language];
+  const stop = STOPWORDS[lexicon.language];
+  const cache = stemCache(lexicon.language);
+  // Function words are skipped, as in the compiled terms; boundaries and commas are kept.
   const words: string[] = [];
   const keys: string[] = [];
-  stems.forEach((s, i) => {
-    if (s === null) return;
-    words.push(tokens[i] as string);
+  for (const t of tokens) {
+    if (t === BOUNDARY || t === COMMA) {
+      words.push(t);
+      keys.push(t);
+      continue;
+    }
+    if (stop.has(t)) continue;
+    let s = cache.get(t);
+    if (s === undefined) cache.set(t, (s = stem(t)));
+    words.push(t);
     keys.push(s);
-  });
+  }
   const out: PhraseMatch[] = [];
   let i = 0;
   while (i < keys.length) {

@@ -18,12 +18,15 @@ const AUTH_FAILURES = 'auth-failure';
 
 /**
  * Global: every route under `/api` needs `Authorization: Bearer <key>` unless `@Public()`.
- * An IP that failed too often is refused before its key is even looked at, so guessing gains
- * nothing; a valid key from that IP waits out the window too.
+ * Failures are counted per IP in Redis (shared by every API process). Once an IP is over the
+ * limit, this process refuses it before looking at any key, valid or not, until the window
+ * ends; so a request with a good key costs no Redis round trip, only the key lookup.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   private readonly failureRule: RateLimitRule;
+  /** IP → when its block ends (ms), learnt from the shared counter. */
+  private readonly blockedUntil = new Map<string, number>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -41,14 +44,18 @@ export class ApiKeyGuard implements CanActivate {
     if (!isAdminRoute(context, req) || this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const ip = clientIp(req);
-    const blocked = await this.limiter.peek(AUTH_FAILURES, ip, this.failureRule);
-    if (blocked.limited) throw this.tooMany(blocked.resetSeconds);
+    const until = this.blockedUntil.get(ip);
+    if (until !== undefined && until > Date.now()) throw this.tooMany(Math.ceil((until - Date.now()) / 1000));
+    if (until !== undefined) this.blockedUntil.delete(ip);
 
     const token = bearerToken(req);
     const key = token ? await this.keys.verify(token) : null;
     if (!key) {
       const failures = await this.limiter.hit(AUTH_FAILURES, ip, this.failureRule);
-      if (failures.limited) throw this.tooMany(failures.resetSeconds);
+      if (failures.limited) {
+        this.block(ip, failures.resetSeconds);
+        throw this.tooMany(failures.resetSeconds);
+      }
       throw new UnauthorizedProblem(
         token ? 'The API key is not valid or has been revoked.' : 'This route needs an API key: Authorization: Bearer <key>.',
       );
@@ -59,6 +66,13 @@ export class ApiKeyGuard implements CanActivate {
     }
     req.apiKey = key;
     return true;
+  }
+
+  private block(ip: string, seconds: number): void {
+    const now = Date.now();
+    // many distinct addresses must not grow the map without end: expired blocks go first
+    if (this.blockedUntil.size >= 10_000) for (const [k, t] of this.blockedUntil) if (t <= now) this.blockedUntil.delete(k);
+    if (this.blockedUntil.size < 10_000) this.blockedUntil.set(ip, now + seconds * 1000);
   }
 
   private tooMany(retryAfter: number): TooManyRequestsProblem {

@@ -44,17 +44,6 @@ export class RateLimiterService implements OnApplicationShutdown {
     return result ?? this.state(0, 0, rule, false);
   }
 
-  /** Looks without counting: is this client already over the limit? */
-  async peek(bucket: string, client: string, rule: RateLimitRule): Promise<RateLimitState> {
-    const result = await this.guarded(async () => {
-      const key = this.key(bucket, client);
-      const [[, count], [, ttl]] = (await this.redis.multi().get(key).pttl(key).exec()) as [[null, string | null], [null, number]];
-      const n = Number(count ?? 0);
-      return this.state(n, ttl, rule, n >= rule.max);
-    });
-    return result ?? this.state(0, 0, rule, false);
-  }
-
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }

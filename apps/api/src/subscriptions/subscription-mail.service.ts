@@ -29,7 +29,7 @@ export class SubscriptionMailService {
       sendHour: subscriber.sendHour,
       weekday: subscriber.weekday,
       timezone: subscriber.timezone,
-      validDays: Math.max(1, Math.floor(this.env.PULSE_CONFIRM_TTL_HOURS / 24)),
+      validHours: this.env.PULSE_CONFIRM_TTL_HOURS,
     });
     return this.queue(subscriber, MAIL_KINDS.confirmation, mail);
   }

@@ -12,9 +12,12 @@ import {
   type Database,
 } from '@pulse/db';
 import { CliError } from '../cli-error';
+import { CliEnvSchema } from '../config/env';
+
+const ApiKeyCliEnvSchema = CliEnvSchema.extend(databaseEnv.shape);
 
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const env = parseEnv(databaseEnv);
+  const env = parseEnv(ApiKeyCliEnvSchema);
   const database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.PULSE_DATA_DIR, max: 1 });
   try {
     await migrate(database);

@@ -197,6 +197,8 @@ export function register(program: Command): void {
       }
       if (!/^https?:$/.test(parsed.protocol)) throw new CliError('only http and https feeds can be polled');
       await withContext(async (ctx) => {
+        const existing = await ctx.feeds.findByUrl(parsed.href);
+        if (existing) throw new CliError(`a feed with this URL exists already: ${existing.id}`);
         await checkUrl(parsed.href, ctx.env.PULSE_ALLOW_PRIVATE_NETWORKS);
         const feed = await ctx.feeds.create({
           url: parsed.href,

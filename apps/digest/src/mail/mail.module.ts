@@ -1,25 +1,13 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DATABASE, resolveLinkSecret, type Database } from '@pulse/db';
-import { createMailTransport, type MailTransport } from '@pulse/mail';
+import { digestTransportFromEnv } from '@pulse/digest-core';
+import type { MailTransport } from '@pulse/mail';
 import { DIGEST_ENV, type DigestAppEnv } from '../config/env';
 
 /** The one SMTP pool (or .eml outbox) of this process: digests and transactional mail share its rate limit. */
 export const MAIL_TRANSPORT = Symbol('digest.mail-transport');
 /** The secret that signs preference and unsubscribe links (PULSE_SECRET, else the stored one). */
 export const LINK_SECRET = Symbol('digest.link-secret');
-
-export function transportFromEnv(env: DigestAppEnv, log?: (line: string) => void): MailTransport {
-  const socket = env.PULSE_SMTP_TIMEOUT_MS;
-  return createMailTransport({
-    smtpUrl: env.SMTP_URL,
-    outboxDir: env.PULSE_OUTBOX_DIR,
-    from: env.MAIL_FROM,
-    rateLimitPerSecond: env.PULSE_SMTP_RATE_PER_SECOND,
-    poolSize: env.PULSE_SMTP_POOL,
-    timeoutsMs: { connection: Math.min(10_000, socket), greeting: Math.min(10_000, socket), socket },
-    log,
-  });
-}
 
 @Injectable()
 class TransportCloser implements OnApplicationShutdown {
@@ -36,7 +24,7 @@ class TransportCloser implements OnApplicationShutdown {
       provide: MAIL_TRANSPORT,
       useFactory: (env: DigestAppEnv) => {
         const logger = new Logger('mail');
-        const transport = transportFromEnv(env, (line) => logger.log(line));
+        const transport = digestTransportFromEnv(env, (line) => logger.log(line));
         // A send that outlives its lease could be taken over and sent twice.
         if (env.PULSE_DIGEST_LEASE_MS < transport.maxSendMs) {
           logger.warn(`PULSE_DIGEST_LEASE_MS (${env.PULSE_DIGEST_LEASE_MS}) is shorter than the longest send (${transport.maxSendMs} ms)`);

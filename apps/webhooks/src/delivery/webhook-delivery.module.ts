@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QUEUES } from '@pulse/contracts';
-import { DATABASE, WebhookRepository, type Database } from '@pulse/db';
+import { DATABASE, WebhookDeliveryRepository, WebhookRepository, type Database } from '@pulse/db';
 import { QueueModule } from '@pulse/queue';
 import { WebhookDeliverProcessor } from './webhook-deliver.processor';
 import { WebhookDeliveryService } from './webhook-delivery.service';
@@ -12,6 +12,7 @@ import { WebhookWakeupService } from './webhook-wakeup.service';
   imports: [QueueModule.register(QUEUES.webhookDeliver)],
   providers: [
     { provide: WebhookRepository, useFactory: (database: Database) => new WebhookRepository(database), inject: [DATABASE] },
+    { provide: WebhookDeliveryRepository, useFactory: (database: Database) => new WebhookDeliveryRepository(database), inject: [DATABASE] },
     WebhookSenderService,
     WebhookWakeupService,
     WebhookDeliveryService,

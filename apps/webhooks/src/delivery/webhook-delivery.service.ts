@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { WebhookRepository, type DeliveryOutcome, type WebhookDeliveryRow, type WebhookEndpointRow } from '@pulse/db';
+import {
+  WebhookDeliveryRepository,
+  WebhookRepository,
+  type DeliveryOutcome,
+  type WebhookDeliveryRow,
+  type WebhookEndpointRow,
+} from '@pulse/db';
 import { WEBHOOKS_ENV, type WebhooksEnv } from '../config/env';
 import { PING_EVENT, itemEventPayload, pingPayload } from './webhook-payload.template';
 import { WebhookSenderService, type SendResult } from './webhook-sender.service';
@@ -16,10 +22,10 @@ export type DeliverResult =
 const LEASE_MARGIN_MS = 30_000;
 
 /**
- * Sends one delivery: claim the row (lease), build and freeze the body on the first attempt,
- * sign, POST, then log the attempt and move the row on (delivered / retry / failed / parked)
- * in one transaction, and only then queue the retry. A crash anywhere before that transaction
- * means the same message is sent again under the same webhook-id: at least once, never lost.
+ * Sends one delivery: claim the row (lease), build the body on the first attempt, sign, POST,
+ * then log the attempt and move the row on (delivered / retry / failed / parked) in one
+ * statement, and only then queue the retry. A crash anywhere before that statement means the
+ * same message is sent again under the same webhook-id: at least once, never lost.
  */
 @Injectable()
 export class WebhookDeliveryService {
@@ -27,16 +33,17 @@ export class WebhookDeliveryService {
 
   constructor(
     @Inject(WEBHOOKS_ENV) private readonly env: WebhooksEnv,
-    private readonly repo: WebhookRepository,
+    private readonly repo: WebhookDeliveryRepository,
+    private readonly endpoints: WebhookRepository,
     private readonly sender: WebhookSenderService,
     private readonly wakeups: WebhookWakeupService,
   ) {}
 
   async deliver(deliveryId: string, jobId?: string): Promise<DeliverResult> {
-    const delivery = await this.repo.claimDelivery(deliveryId, this.env.WEBHOOK_TIMEOUT + LEASE_MARGIN_MS);
-    if (!delivery) return this.onClaimMiss(deliveryId, jobId);
+    const claimed = await this.repo.claimDelivery(deliveryId, this.env.WEBHOOK_TIMEOUT + LEASE_MARGIN_MS);
+    if (!claimed) return this.onClaimMiss(deliveryId, jobId);
     try {
-      return await this.sendClaimed(delivery);
+      return await this.sendClaimed(claimed.delivery, claimed.endpoint);
     } catch (err) {
       // Unlogged: the row stays due, so the sweeper (or the job's own retry) sends it again.
       await this.repo.releaseLease(deliveryId).catch(() => undefined);
@@ -63,16 +70,14 @@ export class WebhookDeliveryService {
     }
   }
 
-  private async sendClaimed(delivery: WebhookDeliveryRow): Promise<DeliverResult> {
-    const endpoint = await this.repo.findEndpoint(delivery.endpointId);
-    if (!endpoint) return { done: 'skipped', reason: 'endpoint no longer exists' };
+  private async sendClaimed(delivery: WebhookDeliveryRow, endpoint: WebhookEndpointRow): Promise<DeliverResult> {
     const isPing = delivery.event === PING_EVENT;
     // A ping is how an operator checks a disabled endpoint before enabling it again.
     if (!endpoint.enabled && !isPing) {
       await this.repo.parkDelivery(delivery.id);
       return { done: 'parked', statusCode: null };
     }
-    const body = delivery.payload ?? (await this.freezeBody(delivery));
+    const body = delivery.payload ?? (await this.buildBody(delivery));
     if (body === undefined) {
       await this.repo.releaseLease(delivery.id);
       return { done: 'skipped', reason: 'item no longer exists' };
@@ -80,16 +85,22 @@ export class WebhookDeliveryService {
     const result = await this.sender.send(endpoint.url, webhookHeaders(activeSecrets(endpoint), delivery.id, body), body);
     const outcome = this.decide(delivery, result, isPing);
     const { ok: _ok, ...attempt } = result;
-    await this.repo.recordAttempt(delivery.id, attempt, outcome);
+    await this.repo.recordAttempt(delivery, attempt, outcome, {
+      payload: delivery.payload === null ? body : undefined,
+      endpointSucceeded: result.ok && !isPing,
+    });
     if (outcome.kind === 'retry') await this.wakeups.retry(delivery.id, delivery.attempts + 2, outcome.delayMs);
-    if (!isPing) await this.updateHealth(endpoint, delivery, result);
+    if (!isPing && !result.ok) await this.recordFailure(endpoint, delivery, result);
     if (!result.ok) this.log.warn(`delivery ${delivery.id} to endpoint ${endpoint.id}: ${result.error} → ${outcome.kind}`);
     const done = outcome.kind === 'retry' ? 'retry-scheduled' : outcome.kind;
     return { done, statusCode: result.statusCode };
   }
 
-  /** The body is built once, at the first attempt, so every retry sends the same bytes. */
-  private async freezeBody(delivery: WebhookDeliveryRow): Promise<string | undefined> {
+  /**
+   * The body of the first attempt; it is stored with that attempt's log entry, so every later
+   * attempt (retry, resend, replay) sends the same bytes.
+   */
+  private async buildBody(delivery: WebhookDeliveryRow): Promise<string | undefined> {
     let payload: unknown;
     if (delivery.event === PING_EVENT) {
       payload = pingPayload(delivery.endpointId, delivery.createdAt);
@@ -98,7 +109,7 @@ export class WebhookDeliveryService {
       if (!snapshot) return undefined;
       payload = itemEventPayload(delivery.event, delivery.createdAt, snapshot);
     }
-    return this.repo.freezePayload(delivery.id, JSON.stringify(payload));
+    return JSON.stringify(payload);
   }
 
   private decide(delivery: WebhookDeliveryRow, result: SendResult, isPing: boolean): DeliveryOutcome {
@@ -110,14 +121,11 @@ export class WebhookDeliveryService {
     return delayMs === undefined ? { kind: 'failed' } : { kind: 'retry', delayMs };
   }
 
-  private async updateHealth(endpoint: WebhookEndpointRow, delivery: WebhookDeliveryRow, result: SendResult): Promise<void> {
-    if (result.ok) {
-      await this.repo.recordEndpointSuccess(endpoint.id);
-      return;
-    }
+  /** 410 disables at once; any other failure extends the failing streak, which disables after WEBHOOK_DISABLE_AFTER. */
+  private async recordFailure(endpoint: WebhookEndpointRow, delivery: WebhookDeliveryRow, result: SendResult): Promise<void> {
     if (result.statusCode === 410) {
       const reason = `receiver answered 410 Gone at ${new Date().toISOString()} (message ${delivery.id})`;
-      if (await this.repo.disableEndpoint(endpoint.id, reason)) this.log.warn(`endpoint ${endpoint.id} disabled: ${reason}`);
+      if (await this.endpoints.disableEndpoint(endpoint.id, reason)) this.log.warn(`endpoint ${endpoint.id} disabled: ${reason}`);
       return;
     }
     const error = result.error ?? 'failed';
@@ -125,7 +133,7 @@ export class WebhookDeliveryService {
     if (!since) return;
     const limit = this.env.WEBHOOK_DISABLE_AFTER;
     const reason = `failing continuously since ${since.toISOString()} (limit ${formatDuration(limit)}); last error: ${error}`;
-    if (await this.repo.disableEndpoint(endpoint.id, reason, limit)) this.log.warn(`endpoint ${endpoint.id} disabled: ${reason}`);
+    if (await this.endpoints.disableEndpoint(endpoint.id, reason, limit)) this.log.warn(`endpoint ${endpoint.id} disabled: ${reason}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { WebhookRepository } from '@pulse/db';
+import { WebhookDeliveryRepository } from '@pulse/db';
 import { WEBHOOKS_ENV, type WebhooksEnv } from '../config/env';
 import { WebhookWakeupService } from './webhook-wakeup.service';
 
@@ -19,7 +19,7 @@ export class WebhookSweepScheduler implements OnApplicationBootstrap, OnApplicat
 
   constructor(
     @Inject(WEBHOOKS_ENV) private readonly env: WebhooksEnv,
-    private readonly repo: WebhookRepository,
+    private readonly repo: WebhookDeliveryRepository,
     private readonly wakeups: WebhookWakeupService,
   ) {}
 

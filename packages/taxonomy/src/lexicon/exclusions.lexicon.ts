@@ -85,7 +85,7 @@ export const EXCLUSIONS: readonly ExclusionRule[] = [
     cues: {
       en: ['waste', 'waste trafficking', 'waste shipments', 'hazardous waste', 'counterfeit', 'counterfeit goods', 'counterfeits', 'customs', 'customs officers', 'smuggled goods', 'stolen vehicles', 'stolen cars', 'fuel smuggling', 'doping substances', 'OLAF'],
       fr: ['déchets', 'trafic de déchets', 'contrefaçon', 'contrefaçons', 'douane', 'douanes', 'douaniers', 'véhicules volés'],
-      de: ['Abfall*', 'Abfälle', 'Fälschungen', 'gefälschte Waren', 'Zoll', 'Zollbeamte*', 'Zollfahnder*', 'gestohlene Fahrzeuge'],
+      de: ['Abfall*', 'Abfälle', 'Fälschungen', 'Zoll', 'Zollbeamte*', 'Zollfahnder*', 'gestohlene Fahrzeuge'],
       it: ['rifiuti', 'traffico di rifiuti', 'contraffazione', 'merci contraffatte', 'dogana', 'doganali', 'Guardia di Finanza', 'veicoli rubati'],
       es: ['residuos', 'tráfico de residuos', 'falsificaciones', 'aduana', 'aduanas', 'Agencia Tributaria', 'vehículos robados'],
       pl: ['odpady', 'odpadów', 'podróbki', 'podrobionych', 'cło', 'celnicy', 'funkcjonariusze celni', 'Krajowa Administracja Skarbowa', 'skradzione pojazdy'],

@@ -71,7 +71,7 @@ export const IRREGULAR_MIGRATION_SMUGGLING: ThemeLexicon = {
     {
       w: 1,
       nc: true,
-      en: ['boat', 'boats', 'arrivals', 'arrived', 'crossing', 'crossings', 'routes', 'migrants', 'migrant', 'illegal', 'irregular', 'irregularly', 'detections', 'detected', 'rescued'],
+      en: ['boat', 'boats', 'arrivals', 'arrived', 'crossing', 'crossings', 'routes', 'migrants', 'migrant', 'illegal', 'irregular', 'irregularly', 'detections', 'detected'],
       fr: ['embarcation', 'embarcations', 'arrivées', 'traversée', 'traversées', 'migrants', 'migrant', 'irrégulier', 'irréguliers', 'irrégulière', 'irrégulières', 'illégal', 'illégale'],
       de: ['Boot', 'Boote', 'Booten', 'Ankünfte', 'Überfahrt', 'Migranten', 'Migrant', 'Lastwagen', 'irregulär*', 'illegal*'],
       it: ['imbarcazione', 'imbarcazioni', 'arrivi', 'traversata', 'traversate', 'migranti', 'migrante', 'irregolare', 'irregolari', 'illegale'],

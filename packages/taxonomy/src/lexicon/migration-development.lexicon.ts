@@ -29,7 +29,7 @@ export const MIGRATION_DEVELOPMENT: ThemeLexicon = {
       en: ['root causes', 'countries of origin and transit', 'partner countries of origin and transit', 'circular migration', 'migration management', 'Team Europe Initiative', 'Team Europe Initiatives', 'partnership framework', 'comprehensive partnership', 'strategic and comprehensive partnership', 'pre-accession assistance'],
       fr: ['causes profondes', 'pays d’origine et de transit', 'migration circulaire', 'gestion des migrations', 'gestion de la migration', 'Initiatives Équipe Europe', 'partenariat global', 'partenariat stratégique et global'],
       de: ['Herkunfts- und Transitländer', 'Herkunfts- und Transitstaaten', 'zirkuläre Migration', 'Migrationsmanagement', 'Migrationssteuerung', 'umfassende Partnerschaft'],
-      it: ['cause profonde', 'paesi di origine e di transito', 'migrazione circolare', 'gestione della migrazione', 'gestione dei flussi migratori', 'partenariato globale', 'partenariato strategico e globale', 'partenariato per la mobilità'],
+      it: ['cause profonde', 'paesi di origine e di transito', 'migrazione circolare', 'gestione della migrazione', 'gestione dei flussi migratori', 'partenariato globale', 'partenariato strategico e globale'],
       es: ['causas profundas', 'países de origen y tránsito', 'países de origen y de tránsito', 'migración circular', 'gestión de la migración', 'gestión migratoria', 'asociación global', 'asociación estratégica y global'],
       pl: ['kraje pochodzenia i tranzytu', 'krajów pochodzenia i tranzytu', 'migracja cyrkulacyjna', 'zarządzanie migracją', 'zarządzania migracją'],
       nl: ['landen van herkomst en doorreis', 'circulaire migratie', 'migratiebeheer', 'alomvattend partnerschap'],

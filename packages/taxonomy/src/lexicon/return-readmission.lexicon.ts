@@ -15,7 +15,8 @@ export const RETURN_READMISSION: ThemeLexicon = {
       nl: ['terugkeerbesluit*', 'terugkeerbeleid', 'terugkeerrichtlijn', 'terugkeerprocedure*', 'terugkeeroperatie*', 'terugkeervlucht*', 'vrijwillige terugkeer', 'gedwongen terugkeer', 'terugkeer en herintegratie', 'herintegratie', 'overnameovereenkomst*', 'readmissie', 'uitzetting', 'uitzettingen', 'vreemdelingenbewaring', 'uitgeprocedeerde*', 'Dienst Terugkeer en Vertrek'],
     },
     {
-      w: 2.5,
+      // Stems: "return" also stands for returns, returned, returning.
+      w: 3,
       nc: true,
       en: ['return', 'returned', 'returning', 'repatriation', 'expulsion', 'expulsions', 'removal', 'removals', 'detention', 'alternatives to detention'],
       fr: ['retour', 'rapatriement', 'rapatriements', 'expulsion', 'expulsions', 'rétention'],
@@ -24,15 +25,6 @@ export const RETURN_READMISSION: ThemeLexicon = {
       es: ['retorno', 'devoluciones', 'devueltos', 'repatriación', 'internamiento'],
       pl: ['powrót', 'powrotu', 'powrotow*', 'zatrzymanie'],
       nl: ['terugkeer', 'teruggekeerd', 'bewaring'],
-    },
-    {
-      // The plural noun is the migration sense far more often than the singular.
-      w: 3,
-      nc: true,
-      en: ['returns'],
-      fr: ['retours'],
-      es: ['retornos'],
-      pl: ['powroty', 'powrotów'],
     },
   ],
 };

@@ -16,7 +16,7 @@ export const TRAFFICKING: ThemeLexicon = {
     },
     {
       w: 3,
-      en: ['sexual exploitation', 'labour exploitation', 'labor exploitation', 'forced labour', 'forced labor', 'forced begging', 'forced criminality', 'forced prostitution', 'organ trafficking', 'debt bondage', 'traffickers', 'trafficker', 'trafficked'],
+      en: ['sexual exploitation', 'labour exploitation', 'labor exploitation', 'forced labour', 'forced labor', 'forced begging', 'forced criminality', 'forced prostitution', 'organ trafficking', 'debt bondage', 'trafficking', 'trafficking networks', 'traffickers', 'trafficked'],
       fr: ['exploitation sexuelle', 'exploitation par le travail', 'travail forcé', 'mendicité forcée', 'prostitution forcée', 'servitude pour dettes'],
       de: ['sexuelle Ausbeutung', 'sexuellen Ausbeutung', 'Ausbeutung der Arbeitskraft', 'Arbeitsausbeutung', 'Zwangsarbeit', 'Zwangsbettelei'],
       it: ['sfruttamento sessuale', 'sfruttamento lavorativo', 'lavoro forzato', 'accattonaggio forzato', 'caporalato', 'prostituzione forzata'],
@@ -26,7 +26,6 @@ export const TRAFFICKING: ThemeLexicon = {
     },
     {
       w: 2.5,
-      en: ['trafficking', 'trafficking networks', 'trafficking network'],
       nl: ['uitbuiting'],
     },
     {

@@ -27,7 +27,7 @@ export const VULNERABLE_GROUPS: ThemeLexicon = {
     {
       // Often a passing mention in asylum or integration news; decisive only in a title.
       w: 2,
-      en: ['vulnerable groups', 'vulnerable migrants', 'vulnerable persons', 'vulnerable people', 'most vulnerable'],
+      en: ['vulnerable groups', 'vulnerable migrants', 'vulnerable persons', 'vulnerable people'],
       fr: ['groupes vulnérables', 'personnes vulnérables', 'migrants vulnérables'],
       de: ['schutzbedürftige Gruppen', 'besonders schutzbedürftige', 'vulnerable Gruppen', 'schutzbedürftige Personen'],
       it: ['gruppi vulnerabili', 'persone vulnerabili', 'migranti vulnerabili'],

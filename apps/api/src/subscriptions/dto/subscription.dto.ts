@@ -48,6 +48,8 @@ export const SubscribeSchema = z
   .transform(withWeekday);
 export type SubscribeInput = z.output<typeof SubscribeSchema>;
 
+export const SubscribeAcceptedSchema = z.object({ status: z.literal('accepted'), message: z.string() });
+
 export const SUBSCRIPTION_FIELDS = ['email', 'themes', 'frequency', 'timezone', 'sendHour', 'weekday', 'language', 'types'] as const;
 export type SubscriptionField = (typeof SUBSCRIPTION_FIELDS)[number];
 export interface FieldError {

@@ -1,0 +1,200 @@
+/**
+ * Digest throughput: N subscribers over varied themes, zones and languages, all due at once;
+ * the built digest worker (a child process: planner tick → rows → BullMQ → build → SMTP pool)
+ * delivers into a discard SMTP server (its own process). Beside it, in the same run, a bare
+ * nodemailer pool (its own process, same pool size) sends one fixed message of digest size
+ * to the same server. Prints both rates, their ratio (goal ≥ 0.7) and the worker's peak RSS
+ * (VmHWM from /proc, goal < 300 MB). Asserts only that every subscriber got exactly one digest.
+ *
+ *   pnpm bench digest                        # N = 5,000 (default run, about a minute)
+ *   BENCH_DIGEST_N=100000 pnpm bench digest  # the full figure
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { THEME_IDS } from '@pulse/contracts';
+import { renderDigest, type DigestEntry } from '@pulse/digest-core';
+import { createTestDatabase, insertClassifiedItems, insertSubscribers, testQueuePrefix, TEST_REDIS_URL, type SubscriberSeed } from '@pulse/testing';
+
+const N = Number(process.env.BENCH_DIGEST_N ?? 5_000);
+const POOL = Number(process.env.BENCH_DIGEST_POOL ?? 5);
+const CONCURRENCY = Number(process.env.BENCH_DIGEST_CONCURRENCY ?? 10);
+const BASELINE_N = Math.max(2_000, Math.min(N, 20_000));
+const ROOT = join(__dirname, '..', '..', '..');
+const MAIN = join(ROOT, 'apps/digest/dist/main.js');
+const HOUR = 3_600_000;
+const ZONES = ['Europe/Brussels', 'Europe/Lisbon', 'Europe/Athens', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'UTC'];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The local hour at `at` in `zone`: a subscriber with that send hour is due at `at`. */
+const localHour = (zone: string, at: Date) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(at));
+
+function subscribers(n: number, at: Date): SubscriberSeed[] {
+  return Array.from({ length: n }, (_, i) => {
+    const zone = ZONES[i % ZONES.length]!;
+    const themes = [...new Set([THEME_IDS[i % 10]!, THEME_IDS[(i * 3 + 1) % 10]!, THEME_IDS[(i * 7 + 2) % 10]!].slice(0, 1 + (i % 3)))];
+    return {
+      email: `reader${i}@bench.example.org`,
+      themes,
+      types: i % 5 === 0 ? ['news', 'event'] : [],
+      language: i % 4 === 0 ? 'fr' : 'en',
+      timezone: zone,
+      sendHour: localHour(zone, at),
+      confirmedAt: new Date(at.getTime() - 48 * HOUR),
+    };
+  });
+}
+
+/** What the baseline sends: a real rendered digest of typical size. */
+function fixedMessage(): { from: string; subject: string; html: string; text: string } {
+  const entries: DigestEntry[] = Array.from({ length: 12 }, (_, i) => ({
+    id: `i${i}`,
+    title: `Council conclusions on return and readmission, item ${i}`,
+    summary: 'The Council adopted conclusions on the external dimension of migration, with new steps on return and readmission cooperation.',
+    url: `https://home-affairs.ec.europa.eu/news/item-${i}_en`,
+    source: 'DG Migration and Home Affairs',
+    type: 'news',
+    publishedAt: new Date(),
+    startsAt: null,
+    endsAt: null,
+    location: null,
+    themeIds: [THEME_IDS[i % 3]!],
+    updated: false,
+  }));
+  const mail = renderDigest({
+    language: 'en', timezone: 'Europe/Brussels', frequency: 'daily', themes: THEME_IDS.slice(0, 3), entries, omitted: 0,
+    windowStart: new Date(), now: new Date(),
+    links: { preferencesUrl: 'https://pulse.example.org/preferences?token=x', unsubscribeUrl: 'https://pulse.example.org/unsubscribe?token=x' },
+  });
+  return { from: 'EMN Pulse <pulse@bench.example.org>', subject: mail.subject, html: mail.html, text: mail.text };
+}
+
+function startSink(): Promise<{ port: number; count(): Promise<number>; stop(): Promise<void> }> {
+  const child = fork(join(__dirname, 'discard-sink.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve) => {
+    child.once('message', (m: { port: number }) =>
+      resolve({
+        port: m.port,
+        count: () =>
+          new Promise((r) => {
+            child.once('message', (c: { count: number }) => r(c.count));
+            child.send({ type: 'count' });
+          }),
+        stop: () =>
+          new Promise((r) => {
+            child.once('exit', () => r());
+            child.send({ type: 'stop' });
+          }),
+      }),
+    );
+  });
+}
+
+const readStatus = (pid: number, key: 'VmRSS' | 'VmHWM') => {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${key}:`));
+  return line ? Number(line.replace(/\D+/g, '')) * 1024 : 0;
+};
+
+const exited = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once('exit', () => r())));
+
+it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
+  const tdb = await createTestDatabase('benchdigest');
+  const q = testQueuePrefix('benchdigest');
+  const sink = await startSink();
+  const at = new Date();
+  try {
+    let t = performance.now();
+    await insertClassifiedItems(
+      tdb.database,
+      Array.from({ length: 300 }, (_, i) => ({
+        title: `Item ${i}: ${THEME_IDS[i % 10]} news from the EU`,
+        summary: 'A one-paragraph summary as the feeds give it, long enough to need cutting to a single line in the digest email. '.repeat(2),
+        themes: [THEME_IDS[i % 10]!, ...(i % 4 === 0 ? [THEME_IDS[(i + 3) % 10]!] : [])],
+        type: i % 9 === 0 ? 'event' : i % 3 === 0 ? 'press-release' : 'news',
+        startsAt: i % 9 === 0 ? new Date(at.getTime() + 10 * 24 * HOUR) : null,
+        classifiedAt: new Date(at.getTime() - (1 + (i % 20)) * HOUR),
+        source: ['DG Migration and Home Affairs', 'Europol', 'Frontex', 'Council of the EU'][i % 4],
+      })),
+    );
+    await insertSubscribers(tdb.database, subscribers(N, at));
+    const seedS = (performance.now() - t) / 1000;
+
+    // Baseline: a bare pool, same server, same pool size, one fixed message of digest size.
+    const messageFile = join(tmpdir(), `pulse-bench-digest-${process.pid}.json`);
+    const message = fixedMessage();
+    writeFileSync(messageFile, JSON.stringify(message));
+    const bare = spawn(process.execPath, [join(__dirname, 'bare-pool.mjs'), String(sink.port), String(BASELINE_N), String(POOL), messageFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let bareOut = '';
+    bare.stdout!.on('data', (b: Buffer) => (bareOut += b.toString()));
+    await exited(bare);
+    const baseline = JSON.parse(bareOut) as { sent: number; ms: number };
+    const bareRate = baseline.sent / (baseline.ms / 1000);
+    const sinkBase = await sink.count();
+
+    // The digest worker, built, as a child process.
+    const worker = spawn(process.execPath, [MAIN], {
+      env: {
+        PATH: process.env.PATH, DATABASE_URL: tdb.url, REDIS_URL: TEST_REDIS_URL, PULSE_QUEUE_PREFIX: q.prefix,
+        SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: message.from, PUBLIC_BASE_URL: 'https://pulse.example.org',
+        PULSE_SECRET: 'bench-secret-0123456789abcdef', PULSE_DIGEST_TICK_MS: '1000', PULSE_SMTP_RATE_PER_SECOND: '0',
+        PULSE_SMTP_POOL: String(POOL), PULSE_DIGEST_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const started = new Promise<number>((resolve) =>
+      createInterface({ input: worker.stdout! }).on('line', (l) => {
+        if (l.includes('[digest]') && l.includes('started')) resolve(performance.now());
+      }),
+    );
+    const t0 = await started;
+    let peakSampled = 0;
+    let firstAt = 0;
+    let delivered = 0;
+    while (delivered < N) {
+      await sleep(100);
+      peakSampled = Math.max(peakSampled, readStatus(worker.pid!, 'VmRSS'));
+      delivered = (await sink.count()) - sinkBase;
+      if (delivered > 0 && !firstAt) firstAt = performance.now();
+      if (worker.exitCode !== null) throw new Error('the digest worker exited');
+    }
+    const tEnd = performance.now();
+    const peakRss = readStatus(worker.pid!, 'VmHWM');
+    worker.kill('SIGTERM');
+    await exited(worker);
+
+    const [counts] = await tdb.database.sql.query<{ sent: number; total: number; subscribers: number }>(
+      `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*)::int AS total, count(DISTINCT subscriber_id)::int AS subscribers FROM digests`,
+    );
+    expect(counts).toEqual({ sent: N, total: N, subscribers: N });
+    expect(delivered).toBe(N);
+
+    const e2eRate = N / ((tEnd - t0) / 1000);
+    const flowRate = N / ((tEnd - firstAt) / 1000);
+    const result = {
+      n: N, pool: POOL, concurrency: CONCURRENCY, seedSeconds: +seedS.toFixed(1),
+      bareRate: +bareRate.toFixed(1), bareN: BASELINE_N,
+      digestRateEndToEnd: +e2eRate.toFixed(1), digestRateFromFirstDelivery: +flowRate.toFixed(1),
+      ratioEndToEnd: +(e2eRate / bareRate).toFixed(2), ratioFromFirstDelivery: +(flowRate / bareRate).toFixed(2),
+      firstDeliveryAfterStartSeconds: +((firstAt - t0) / 1000).toFixed(1),
+      peakRssMb: +(peakRss / 2 ** 20).toFixed(1), peakRssSampledMb: +(peakSampled / 2 ** 20).toFixed(1),
+    };
+    console.log(
+      [
+        `digest bench: ${N} subscribers (${ZONES.length} zones, 1-3 of 10 themes, en/fr), 300 items, pool ${POOL}, concurrency ${CONCURRENCY}`,
+        `bare nodemailer pool, one fixed ${Math.round((message.html.length + message.text.length) / 1024)} kB message ×${BASELINE_N}: ${result.bareRate} msg/s`,
+        `digest worker: ${N} digests built and delivered in ${((tEnd - t0) / 1000).toFixed(1)} s from worker start = ${result.digestRateEndToEnd}/s ` +
+          `(${result.digestRateFromFirstDelivery}/s from the first delivery, ${result.firstDeliveryAfterStartSeconds} s after start)`,
+        `ratio: ${result.ratioEndToEnd}× end to end, ${result.ratioFromFirstDelivery}× from first delivery (goal ≥ 0.7×)`,
+        `peak RSS of the digest worker (child process, /proc VmHWM): ${result.peakRssMb} MB (goal < 300 MB)`,
+      ].join('\n'),
+    );
+    mkdirSync(join(ROOT, 'tests/bench/results'), { recursive: true });
+    writeFileSync(join(ROOT, 'tests/bench/results/digest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await sink.stop();
+    await tdb.drop();
+    await q.cleanup();
+  }
+});
