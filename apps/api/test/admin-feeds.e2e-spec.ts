@@ -73,10 +73,13 @@ describe('admin API: feeds', () => {
       expect(sync[0]!.data).toEqual({ feedId: id });
     });
 
-    it('answers 409 to a second feed with the same URL', async () => {
+    it('answers 409 to a second feed with the same URL, created or changed', async () => {
       const res = await h.call('POST', '/api/feeds', { json: { url: publicUrl(1) } });
       expect(res.status).toBe(409);
       expect(res.body.detail).toContain(id);
+      const other = await h.call('POST', '/api/feeds', { json: { url: publicUrl(2) } });
+      expect((await h.call('PATCH', `/api/feeds/${other.body.id}`, { json: { url: publicUrl(1) } })).status).toBe(409);
+      expect((await h.call('DELETE', `/api/feeds/${other.body.id}`)).status).toBe(204);
     });
 
     it('reads, updates, disables and enables it, each change synced', async () => {

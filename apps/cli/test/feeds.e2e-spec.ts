@@ -69,7 +69,6 @@ describe('pulse feeds', () => {
 
     const again = await pulse(['add', url(), '--title', 'Press', '--kind', 'news'], allowed);
     expect(again).toMatchObject({ code: 1, stderr: `pulse: a feed with this URL exists already: ${feed.id}\n` });
-    expect((await pulse(['add', url(), '--title', 'x', '--kind', 'news', '--interval', '10s'], allowed)).stderr).toMatch(/at least 60 seconds/);
   });
 
   it('poll: stores and queues, then a 304; a failure exits non-zero with its reason', async () => {
@@ -111,6 +110,5 @@ describe('pulse feeds', () => {
     expect((await pulse(['remove', id])).code).toBe(0);
     expect(await repo.get(id)).toBeNull();
     expect((await sync.getJobs(['waiting', 'delayed'])).map((j) => j.data)).toEqual([{ feedId: id }, { feedId: id }, { feedId: id }]);
-    expect(await pulse(['remove', id])).toMatchObject({ code: 1, stderr: `pulse: no feed with id or URL "${id}"\n` });
   });
 });

@@ -315,20 +315,16 @@ export interface WindowItemRow {
   language: string | null;
   publishedAt: Date | null;
   firstSeenAt: Date;
+  changedAt: Date;
   startsAt: Date | null;
   endsAt: Date | null;
   location: string | null;
-  /** The subscriber's themes this item carries, strongest first. */
+  /** Every theme of the item, strongest first. */
   themeIds: string[];
-  /** When it was last in a digest sent to this subscriber; set only if it changed since. */
-  lastSentAt: Date | null;
 }
 
 export interface WindowQuery {
-  subscriberId: string;
-  themes: readonly string[];
-  /** Empty: every type. */
-  types: readonly string[];
+  /** Preferred language of links and sources. */
   language: string;
   start: Date;
   end: Date;
@@ -336,38 +332,29 @@ export interface WindowQuery {
 }
 
 /**
- * The items of one digest window: classified in (start, end], carrying one of the subscriber's
- * themes and of their types, newest first. An item already sent to this subscriber comes back
- * only if it changed since (then `lastSentAt` says so); a reclassification alone does not
- * repeat it. The link and source prefer a copy in the subscriber's language.
+ * The classified items of a digest window, (start, end], that carry at least one theme, newest
+ * first, at most `limit`, each with all its themes strongest first. Nothing here depends on
+ * who the subscriber is (themes and types are filtered by the caller), so every subscriber
+ * sharing a window shares the one query. Links and sources prefer a copy in `language`.
  */
-export async function loadWindowItems(database: Database, q: WindowQuery): Promise<{ items: WindowItemRow[]; total: number }> {
+export async function loadWindowItems(database: Database, q: WindowQuery): Promise<WindowItemRow[]> {
   const rows = await database.sql.query<Row>(
-    `WITH sent AS (
-       SELECT e.item_id, max(d.sent_at) AS last_sent_at
-         FROM digests d CROSS JOIN LATERAL jsonb_array_elements_text(d.item_ids) AS e(item_id)
-        WHERE d.subscriber_id = $1 AND d.status = 'sent'
-        GROUP BY e.item_id)
-     SELECT i.id, i.title, i.summary, coalesce(src.url, i.canonical_url) AS url, src.title AS source, i.type, i.language,
-            i.published_at, i.first_seen_at, i.starts_at, i.ends_at, i.location, sent.last_sent_at,
-            (SELECT array_agg(t.theme_id ORDER BY t.score DESC, t.theme_id) FROM item_themes t
-              WHERE t.item_id = i.id AND t.theme_id = ANY($2::text[])) AS theme_ids,
-            count(*) OVER () AS total
+    `SELECT i.id, i.title, i.summary, coalesce(src.url, i.canonical_url) AS url, src.title AS source, i.type, i.language,
+            i.published_at, i.first_seen_at, i.changed_at, i.starts_at, i.ends_at, i.location, th.theme_ids
        FROM items i
-       LEFT JOIN sent ON sent.item_id = i.id
+       JOIN LATERAL (
+         SELECT array_agg(t.theme_id ORDER BY t.score DESC, t.theme_id) AS theme_ids FROM item_themes t WHERE t.item_id = i.id) th
+         ON th.theme_ids IS NOT NULL
        LEFT JOIN LATERAL (
          SELECT f.title, s.url FROM item_sources s JOIN feeds f ON f.id = s.feed_id
           WHERE s.item_id = i.id
-          ORDER BY (s.language IS NOT DISTINCT FROM $4) DESC, s.first_seen_at, s.feed_id LIMIT 1) src ON true
-      WHERE i.classified_at > $5 AND i.classified_at <= $6
-        AND EXISTS (SELECT 1 FROM item_themes t WHERE t.item_id = i.id AND t.theme_id = ANY($2::text[]))
-        AND (cardinality($3::text[]) = 0 OR i.type = ANY($3::text[]))
-        AND (sent.last_sent_at IS NULL OR i.changed_at > sent.last_sent_at)
+          ORDER BY (s.language IS NOT DISTINCT FROM $1) DESC, s.first_seen_at, s.feed_id LIMIT 1) src ON true
+      WHERE i.classified_at > $2 AND i.classified_at <= $3
       ORDER BY coalesce(i.published_at, i.first_seen_at) DESC, i.id
-      LIMIT $7`,
-    [q.subscriberId, [...q.themes], [...q.types], q.language, q.start, q.end, q.limit],
+      LIMIT $4`,
+    [q.language, q.start, q.end, q.limit],
   );
-  const items = rows.map((r) => ({
+  return rows.map((r) => ({
     id: r.id as string,
     title: r.title as string,
     summary: r.summary as string,
@@ -377,11 +364,23 @@ export async function loadWindowItems(database: Database, q: WindowQuery): Promi
     language: (r.language as string | null) ?? null,
     publishedAt: (r.published_at as Date | null) ?? null,
     firstSeenAt: r.first_seen_at as Date,
+    changedAt: r.changed_at as Date,
     startsAt: (r.starts_at as Date | null) ?? null,
     endsAt: (r.ends_at as Date | null) ?? null,
     location: (r.location as string | null) ?? null,
     themeIds: (r.theme_ids as string[] | null) ?? [],
-    lastSentAt: (r.last_sent_at as Date | null) ?? null,
   }));
-  return { items, total: rows.length ? Number(rows[0]!.total) : 0 };
+}
+
+/** When each of these items was last in a digest sent to this subscriber (absent: never). */
+export async function loadLastSent(database: Database, subscriberId: string, itemIds: readonly string[]): Promise<Map<string, Date>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await database.sql.query<{ item_id: string; last_sent_at: Date }>(
+    `SELECT e.item_id, max(d.sent_at) AS last_sent_at
+       FROM digests d CROSS JOIN LATERAL jsonb_array_elements_text(d.item_ids) AS e(item_id)
+      WHERE d.subscriber_id = $1 AND d.status = 'sent' AND d.item_ids ?| $2::text[] AND e.item_id = ANY($2::text[])
+      GROUP BY e.item_id`,
+    [subscriberId, [...itemIds]],
+  );
+  return new Map(rows.map((r) => [r.item_id, r.last_sent_at]));
 }

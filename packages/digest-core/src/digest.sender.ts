@@ -7,9 +7,11 @@ import {
   releaseDigest,
   type ClaimedDigest,
   type Database,
+  type WindowItemRow,
 } from '@pulse/db';
 import { classifyMailError, type MailTransport } from '@pulse/mail';
 import { buildDigestMail } from './digest.content';
+import { WindowItemsCache } from './window-items.cache';
 
 export interface DigestSenderOptions {
   baseUrl: string;
@@ -22,6 +24,8 @@ export interface DigestSenderOptions {
   inDoubt: 'resend' | 'hold';
   /** Claims of one row after which it is given up (a digest that keeps killing its worker). */
   maxClaims?: number;
+  /** How long subscribers with the same window share its items; 0: no sharing. */
+  windowCacheMs?: number;
   clock?: () => Date;
   log?: { log(msg: string): void; warn(msg: string): void };
 }
@@ -64,12 +68,15 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export class DigestSender {
   private readonly now: () => Date;
+  private readonly cache?: WindowItemsCache<WindowItemRow[]>;
   constructor(
     private readonly database: Database,
     private readonly transport: MailTransport,
     private readonly opts: DigestSenderOptions,
   ) {
     this.now = opts.clock ?? (() => new Date());
+    const ttl = opts.windowCacheMs ?? 60_000;
+    if (ttl > 0) this.cache = new WindowItemsCache(ttl);
   }
 
   async send(digestId: string, attempt: { final?: boolean } = {}): Promise<SendOutcome> {
@@ -100,7 +107,7 @@ export class DigestSender {
     let mail;
     try {
       const window = { start: d.windowStart, end: d.windowEnd };
-      mail = await buildDigestMail(db, d.subscriber, window, { ...this.opts, now: this.now() });
+      mail = await buildDigestMail(db, d.subscriber, window, { ...this.opts, now: this.now(), cache: this.cache });
     } catch (err) {
       return this.retryLater(d, final, `building failed: ${(err as Error).message}`);
     }

@@ -59,7 +59,19 @@ export function oneLine(s: string, max = 220): string {
 }
 
 const local = (d: Date, zone: string, t: DigestStrings) => DateTime.fromJSDate(d, { zone }).setLocale(t.locale);
-const dateLabel = (d: Date, zone: string, t: DigestStrings) => local(d, zone, t).toLocaleString(DateTime.DATE_MED);
+
+/** Building an Intl formatter costs far more than using one: keep one per locale and zone. */
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+function dateLabel(d: Date, zone: string, t: DigestStrings): string {
+  const key = `${t.locale}|${zone}`;
+  let f = DATE_FORMATS.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(t.locale, { ...DateTime.DATE_MED, timeZone: zone });
+    if (DATE_FORMATS.size > 500) DATE_FORMATS.clear();
+    DATE_FORMATS.set(key, f);
+  }
+  return f.format(d);
+}
 
 function eventWhen(e: DigestEntry, zone: string, t: DigestStrings): string {
   const start = local(e.startsAt!, zone, t);

@@ -5,3 +5,4 @@ export * from './digest.env';
 export * from './digest.content';
 export * from './digest.planner';
 export * from './digest.sender';
+export * from './window-items.cache';

@@ -53,6 +53,22 @@ function decoderFor(encoding: string): Transform | null {
 
 const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
 
+const encodingsOf = (res: IncomingMessage): string[] =>
+  String(res.headers['content-encoding'] ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e && e !== 'identity')
+    .reverse();
+
+function readError(err: unknown, encodings: string[]): FeedError {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  if (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR__')) {
+    return new FeedError('malformed', `cannot decode ${encodings.join(', ')} body: ${(err as Error).message}`, { cause: err });
+  }
+  return new FeedError('network', `connection failed while reading the body: ${(err as Error).message}`, { cause: err });
+}
+
 /**
  * Reads the response body, undoing Content-Encoding, and stops as soon as either the bytes
  * on the wire or the decoded bytes pass `maxBytes` (a gzip bomb is caught on the decoded side).
@@ -63,14 +79,8 @@ export async function readLimitedBody(res: IncomingMessage, maxBytes: number, si
     res.destroy();
     throw new FeedError('too-large', `body is ${declared} bytes, over the ${mib(maxBytes)} limit (Content-Length)`);
   }
-  const encodings = String(res.headers['content-encoding'] ?? '')
-    .toLowerCase()
-    .split(',')
-    .map((e) => e.trim())
-    .filter((e) => e && e !== 'identity')
-    .reverse();
+  const encodings = encodingsOf(res);
   const decoders = encodings.map(decoderFor).filter((d): d is Transform => d !== null);
-
   // Kept aside: tearing the pipeline down reports an AbortError instead of the reason.
   let overLimit: FeedError | null = null;
   let wire = 0;
@@ -91,8 +101,8 @@ export async function readLimitedBody(res: IncomingMessage, maxBytes: number, si
     }
   };
   try {
-    if (decoders.length === 0) await pipeline(res, countWire, collect, { signal });
-    else await pipeline(res, countWire, ...(decoders as [Transform]), collect, { signal });
+    // pipeline's typings have no overload for a spread of transforms; at run time any number is fine.
+    await pipeline(res, countWire, ...(decoders as []), collect, { signal });
   } catch (err) {
     res.destroy();
     if (overLimit) throw overLimit;
@@ -100,11 +110,7 @@ export async function readLimitedBody(res: IncomingMessage, maxBytes: number, si
     if (signal.aborted) throw signal.reason;
     // An encoded body that turned out empty (HEAD-like answers) is simply empty.
     if (wire === 0) return Buffer.alloc(0);
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    if (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR__')) {
-      throw new FeedError('malformed', `cannot decode ${encodings.join(', ')} body: ${(err as Error).message}`, { cause: err });
-    }
-    throw new FeedError('network', `connection failed while reading the body: ${(err as Error).message}`, { cause: err });
+    throw readError(err, encodings);
   }
   return Buffer.concat(chunks);
 }

@@ -70,9 +70,26 @@ describe('quirky EU feeds', () => {
     expect(feed.items.every((i) => i.language === 'en')).toBe(true);
   });
 
-  it('Council meetings: `<updated>` as the date, numeric guid kept as text', async () => {
+  it('Council meetings: `<updated>` as the date, numeric guid kept as text, meeting days from the URL', async () => {
     const feed = await fixture('council_jha_meetings_rss.xml', { defaultType: 'event' });
     expect(only(feed.items)).toMatchObject({ guid: '118406', publishedAt: '2026-09-30T12:05:00.000Z', type: 'event', categories: ['Justice and Home Affairs Council'] });
+    expect(feed.items.map((i) => [i.startsAt, i.endsAt])).toEqual([
+      ['2026-10-13T00:00:00.000Z', '2026-10-15T00:00:00.000Z'],
+      ['2026-06-12T00:00:00.000Z', '2026-06-14T00:00:00.000Z'],
+    ]);
+    const asNews = await fixture('council_jha_meetings_rss.xml', { defaultType: 'news' });
+    expect(only(asNews.items).startsAt).toBeUndefined();
+  });
+
+  it.each([
+    ['https://ex.eu/events/x', 'Informal meeting of home affairs ministers, 22-23 July 2026', '2026-07-22T00:00:00.000Z', '2026-07-24T00:00:00.000Z'],
+    ['https://ex.eu/events/x', 'EMN conference, 30 September – 1 October 2026', '2026-09-30T00:00:00.000Z', '2026-10-02T00:00:00.000Z'],
+    ['https://ex.eu/events/x', 'Webinar on 5 Nov 2026', '2026-11-05T00:00:00.000Z', null],
+    ['https://ex.eu/meetings/jha/2026/03/05/', 'JHA Council', '2026-03-05T00:00:00.000Z', null],
+    ['https://ex.eu/events/x', 'Meeting without a date', null, null],
+  ])('event days for %s %j', async (link, title, startsAt, endsAt) => {
+    const feed = await parseFeed(`<rss version="2.0"><channel><item><title>${title}</title><link>${link}</link></item></channel></rss>`, { defaultType: 'event' });
+    expect([only(feed.items).startsAt, only(feed.items).endsAt]).toEqual([startsAt, endsAt]);
   });
 
   it('Europol: no dates means no dates', async () => {
@@ -211,6 +228,14 @@ describe('normalisation rules', () => {
     );
     expect(only(feed.items)).toMatchObject({ type: 'event', startsAt: '2026-10-13T07:00:00.000Z', endsAt: '2026-10-14T16:00:00.000Z', location: 'Luxembourg' });
     expect(only(feed.items, 1).type).toBe('news');
+  });
+
+  it('drops the WordPress "appeared first on" footer from summaries', async () => {
+    const feed = await parseFeed(
+      `<rss version="2.0"><channel><item><title>T</title><description><![CDATA[<p>EUAA and Italy signed a plan&#8230;</p>
+      <p>The post <a href="https://euaa.europa.eu/x">EUAA and Italy sign</a> appeared first on <a href="https://euaa.europa.eu">European Union Agency for Asylum</a>.</p>]]></description></item></channel></rss>`,
+    );
+    expect(only(feed.items).summary).toBe('EUAA and Italy signed a plan…');
   });
 
   it('titles an untitled item from its summary', async () => {

@@ -86,8 +86,9 @@ export async function parseFeed(body: Buffer | string, options: ParseOptions = {
       break;
   }
   const { xml } = prepareXml(text);
-  const strict = await strictParse(xml);
+  // The tree first: it refuses absurd nesting before the recursive strict parser sees it.
   const root = parseXmlTree(xml, opts.url ?? null);
+  const strict = await strictParse(xml);
   const raw = root ? readFeed(root) : null;
   if (!raw) throw new FeedError('not-a-feed', `not a feed (root element <${doc.root}>)`);
   const feedLanguage = normaliseLanguage(raw.language);

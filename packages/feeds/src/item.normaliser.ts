@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ItemType, NewsItem } from '@pulse/contracts';
+import { eventDaysFrom } from './event-dates';
 import { dateFromUrl, parseFeedDate } from './feed-date.parser';
 import type { RawEntry } from './feed.reader';
 import { collapseWhitespace, htmlToText, sanitizeContentHtml } from './html.text';
@@ -37,6 +38,9 @@ function truncate(text: string, max: number): string {
  * summary, but its date is the release date when the item carries none.
  */
 const PRESS_OPENING = /^European Commission\s+[^,]{2,80}?\s+[\p{Lu}][\p{L}.'’ -]{1,40},\s+(\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})\s*/u;
+
+/** WordPress appends "The post <title> appeared first on <site>." to every excerpt. */
+const WORDPRESS_FOOTER = /\s*The post .{1,400}? appeared first on .{1,200}$/u;
 
 function splitPressOpening(summary: string): { summary: string; date: string | null } {
   const m = PRESS_OPENING.exec(summary);
@@ -100,10 +104,20 @@ function languageFor(raw: RawEntry, url: string | null, ctx: NormaliseContext, t
   return inherited ? (contradictingLanguage(text, inherited) ?? inherited) : null;
 }
 
+/** When and where, for RSS event-module items, or for an event feed's items from URL or title. */
+function eventFields(raw: RawEntry, ctx: NormaliseContext, url: string | null, title: string): Pick<NewsItem, 'startsAt' | 'endsAt' | 'location'> | null {
+  const location = raw.location ? collapseWhitespace(raw.location) : null;
+  const startsAt = parseFeedDate(raw.startsAt);
+  if (startsAt) return { startsAt, endsAt: parseFeedDate(raw.endsAt), location };
+  if (ctx.defaultType !== 'event') return null;
+  const days = eventDaysFrom(url, title);
+  return { startsAt: days?.startsAt ?? null, endsAt: days?.endsAt ?? null, location };
+}
+
 export function normaliseEntry(raw: RawEntry, ctx: NormaliseContext): NewsItem {
   const base = raw.base || ctx.feedUrl || ctx.siteUrl || null;
   const url = canonicalUrl(raw.link, base);
-  const rawSummary = plain(raw.summary) || plain(raw.content);
+  const rawSummary = (plain(raw.summary) || plain(raw.content)).replace(WORDPRESS_FOOTER, '');
   const opening = splitPressOpening(rawSummary);
   const summary = truncate(opening.summary, SUMMARY_MAX);
   const title = plain(raw.title) || truncate(summary, TITLE_FROM_SUMMARY_MAX);
@@ -111,7 +125,7 @@ export function normaliseEntry(raw: RawEntry, ctx: NormaliseContext): NewsItem {
   const richest = raw.content?.html ? raw.content : raw.summary?.html && /<[a-z][^>]*>/i.test(raw.summary.value) ? raw.summary : null;
   const contentHtml = richest ? sanitizeContentHtml(richest.value, base) || null : null;
   const dates = datesFor(raw, url, opening.date);
-  const startsAt = parseFeedDate(raw.startsAt);
+  const event = eventFields(raw, ctx, url, title);
   return {
     id: itemId(url, raw.guid, ctx, title, dates.publishedAt, summary),
     guid: raw.guid,
@@ -122,9 +136,9 @@ export function normaliseEntry(raw: RawEntry, ctx: NormaliseContext): NewsItem {
     publishedAt: dates.publishedAt,
     updatedAt: dates.updatedAt,
     language: languageFor(raw, url, ctx, `${title} ${summary.slice(0, 1000)}`),
-    type: ctx.defaultType ?? (startsAt ? 'event' : 'news'),
+    type: ctx.defaultType ?? (event ? 'event' : 'news'),
     categories: normaliseCategories(raw.categories),
-    ...(startsAt ? { startsAt, endsAt: parseFeedDate(raw.endsAt), location: raw.location ? collapseWhitespace(raw.location) : null } : {}),
+    ...event,
     sourceFeedId: ctx.feedId,
   };
 }

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { FeedError } from './feed.error';
 
 /**
  * A small namespace-aware XML tree (built with htmlparser2 in XML mode), so a reader can ask for
@@ -86,13 +87,20 @@ function openElement(name: string, attrs: Record<string, string>, parent: Scope)
   return { el, prefixes };
 }
 
-/** Parses XML that `prepareXml` has made well-formed. Returns the document's root element. */
+/** Real feeds nest a few dozen levels; much deeper is an attack on recursive readers. */
+export const MAX_DEPTH = 256;
+
+/**
+ * Parses XML that `prepareXml` has repaired. Returns the document's root element.
+ * Throws FeedError('malformed') past MAX_DEPTH levels of nesting.
+ */
 export function parseXmlTree(xml: string, documentBase: string | null): XmlElement | null {
   const doc: XmlElement = { name: '#document', local: '#document', ns: null, attrs: {}, children: [], lang: null, ownLang: false, base: documentBase };
   const stack: Scope[] = [{ el: doc, prefixes: {} }];
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        if (stack.length > MAX_DEPTH) throw new FeedError('malformed', `elements nested more than ${MAX_DEPTH} levels deep`);
         stack.push(openElement(name, attrs, stack[stack.length - 1] as Scope));
       },
       onclosetag() {

@@ -13,7 +13,7 @@ function get(due) {
       res.resume();
       res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - due }));
     });
-    req.on('error', () => resolve({ status: 0, ms: performance.now() - due }));
+    req.on('error', (err) => resolve({ status: 0, ms: performance.now() - due, error: err.code ?? err.message }));
   });
 }
 
@@ -34,6 +34,11 @@ async function run(n) {
 await run(Math.round(rate * warmSeconds));
 const { results, launchRate } = await run(Math.round(rate * seconds));
 process.stdout.write(
-  JSON.stringify({ latencies: results.map((r) => r.ms), statuses: results.map((r) => r.status), launchRate }) + '\n',
+  JSON.stringify({
+    latencies: results.map((r) => r.ms),
+    statuses: results.map((r) => r.status),
+    errors: results.filter((r) => r.error).map((r) => r.error),
+    launchRate,
+  }) + '\n',
 );
 agent.destroy();

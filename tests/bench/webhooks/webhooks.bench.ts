@@ -17,12 +17,12 @@ import { createInterface } from 'node:readline';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JOBS, QUEUES, jobIds } from '@pulse/contracts';
-import { WebhookRepository, createDeliveriesForItem } from '@pulse/db';
+import { WebhookRepository, createDatabase, createDeliveriesForItem, type Database } from '@pulse/db';
 import { redisOptionsFromUrl } from '@pulse/queue';
 import { createTestDatabase, testQueuePrefix, TEST_REDIS_URL } from '@pulse/testing';
 import { loadWebhooksEnv } from '../../../apps/webhooks/src/config/env';
 import { createWebhooksApp } from '../../../apps/webhooks/src/main';
-import { insertClassifiedItem, insertFeed, testSecret, type TestItem } from '../../../apps/webhooks/test/webhook.fixtures';
+import { insertFeed, testSecret } from '../../../apps/webhooks/test/webhook.fixtures';
 
 const RATE = Number(process.env.BENCH_WEBHOOKS_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_WEBHOOKS_SECONDS ?? 15);
@@ -31,6 +31,37 @@ const WARM = RATE * 2;
 const ROOT = join(__dirname, '..', '..', '..');
 const wallMs = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface TestItem {
+  id: string;
+}
+
+/** `n` classified items with two themes each and one source, the way ingest and the classifier leave them (set-based: fast to set up). */
+async function insertItems(database: Database, feedId: string, n: number): Promise<TestItem[]> {
+  const run = `b${Date.now().toString(36)}`;
+  await database.sql.query(
+    `INSERT INTO items (id, canonical_url, guid, title, summary, published_at, language, type, categories, content_hash, version, classified_at, classified_version, taxonomy_version)
+     SELECT '${run}_' || g, 'https://home-affairs.ec.europa.eu/news/${run}-' || g || '-2026-09-04_en', 'https://home-affairs.ec.europa.eu/news/${run}-' || g || '-2026-09-04_en',
+            'Commission proposes new rules on the return of irregularly staying migrants (' || g || ')',
+            'The proposal sets common rules for return decisions and readmission across the EU, and a European return order.',
+            '2026-09-04T10:00:00Z', 'en', 'press-release', '["POLICY_AREA=HOME"]', md5(g::text), 1, now(), 1, 'v1'
+       FROM generate_series(1, $1::int) g`,
+    [n],
+  );
+  await database.sql.query(
+    `INSERT INTO item_sources (feed_id, source_key, item_id, url)
+     SELECT $1, i.canonical_url, i.id, i.canonical_url FROM items i WHERE i.id LIKE '${run}\_%'`,
+    [feedId],
+  );
+  await database.sql.query(
+    `INSERT INTO item_themes (item_id, theme_id, score, evidence)
+     SELECT i.id, t.theme, t.score, t.evidence::jsonb FROM items i,
+       (VALUES ('return-readmission', 0.92, '[{"term":"return","field":"title","weight":1},{"term":"readmission","field":"summary","weight":1}]'),
+               ('irregular-migration-smuggling', 0.61, '[{"term":"irregularly staying","field":"title","weight":0.7}]')) AS t(theme, score, evidence)
+      WHERE i.id LIKE '${run}\_%'`,
+  );
+  return Array.from({ length: n }, (_, i) => ({ id: `${run}_${i + 1}` }));
+}
 
 async function startReceiver(): Promise<{ child: ChildProcess; origin: string }> {
   const child = spawn(process.execPath, [join(__dirname, 'receiver.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -105,17 +136,18 @@ describe('webhooks bench', () => {
     const q = testQueuePrefix('bench-webhooks');
     const queue = new Queue(QUEUES.webhookDeliver, { connection: redisOptionsFromUrl(TEST_REDIS_URL), prefix: q.prefix });
     let worker: INestApplicationContext | undefined;
+    let classifier: Database | undefined;
     try {
       const env = loadWebhooksEnv({ DATABASE_URL: db.url, PULSE_QUEUE_PREFIX: q.prefix, PULSE_ALLOW_PRIVATE_NETWORKS: '1', LOG_LEVEL: 'error' });
       worker = await createWebhooksApp(env);
       await new WebhookRepository(db.database).createEndpoint({ url: `${origin}/hook`, events: ['item.published', 'item.updated'], themes: [], secret: testSecret() });
       const feedId = await insertFeed(db.database);
-      const items: TestItem[] = [];
-      for (let i = 0; i < WARM + N; i++) items.push(await insertClassifiedItem(db.database, feedId));
+      const items = await insertItems(db.database, feedId, WARM + N);
 
-      // What the classifier does once an item's themes are stored.
+      // What the classifier does once an item's themes are stored, on a pool of the classifier's size.
+      classifier = await createDatabase({ url: db.url });
       const publish = async (item: TestItem): Promise<string> => {
-        const [deliveryId] = await createDeliveriesForItem(db.database, { itemId: item.id, version: 1, event: 'item.published', themeIds: ['return-readmission'] });
+        const [deliveryId] = await createDeliveriesForItem(classifier!, { itemId: item.id, version: 1, event: 'item.published', themeIds: ['return-readmission'] });
         await queue.add(JOBS.webhookDeliver, { deliveryId: deliveryId! }, { jobId: jobIds.webhookDeliver({ deliveryId: deliveryId! }) });
         return deliveryId!;
       };
@@ -178,6 +210,7 @@ describe('webhooks bench', () => {
     } finally {
       agent.destroy();
       await worker?.close();
+      await classifier?.close();
       await queue.close();
       await db.drop();
       await q.cleanup();

@@ -1,13 +1,21 @@
 import { Command, Option } from 'commander';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { z } from 'zod';
 import { databaseEnv, networkEnv, parseEnv, redisEnv } from '@pulse/config';
 import { FeedKindSchema, ITEM_TYPES, jobIds, JOBS, QUEUES, type FeedKind, type ItemClassifyJob } from '@pulse/contracts';
-import { createDatabase, FeedRepository, migrate, type Database, type FeedRecord } from '@pulse/db';
-import { assertPublicUrl, FeedError } from '@pulse/feeds';
-import { classifyEnqueuer, pollFeedOnce, type PollOutcome } from '@pulse/poller';
-import { redisOptionsFromUrl } from '@pulse/queue';
+import type { Database, FeedRecord, FeedRepository } from '@pulse/db';
+import type { PollOutcome } from '@pulse/poller';
 import { CliError } from '../cli-error';
+
+/** Loaded when a feeds command runs: `pulse --help` and the other commands need none of it. */
+const loadLibs = async () => ({
+  bullmq: await import('bullmq'),
+  db: await import('@pulse/db'),
+  feeds: await import('@pulse/feeds'),
+  poller: await import('@pulse/poller'),
+  queue: await import('@pulse/queue'),
+});
+type Libs = Awaited<ReturnType<typeof loadLibs>>;
 
 const FeedsCliEnvSchema = databaseEnv.extend(redisEnv.shape).extend(networkEnv.shape);
 type FeedsCliEnv = z.infer<typeof FeedsCliEnvSchema>;
@@ -16,6 +24,7 @@ const REDIS_TIMEOUT_MS = 10_000;
 const POLL_CONCURRENCY = 4;
 
 interface Context {
+  libs: Libs;
   env: FeedsCliEnv;
   database: Database;
   feeds: FeedRepository;
@@ -25,16 +34,19 @@ interface Context {
 /** Opens what a command needs and closes it, whatever happens. */
 async function withContext<T>(fn: (ctx: Context) => Promise<T>): Promise<T> {
   const env = parseEnv(FeedsCliEnvSchema);
+  const libs = await loadLibs();
+  const { createDatabase, FeedRepository, migrate } = libs.db;
   const database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.PULSE_DATA_DIR, max: POLL_CONCURRENCY + 1 });
   const queues = new Map<string, Queue>();
   try {
     await migrate(database);
+    const connection = libs.queue.redisOptionsFromUrl(env.REDIS_URL);
     const queue = (name: string) => {
       let q = queues.get(name);
-      if (!q) queues.set(name, (q = new Queue(name, { connection: redisOptionsFromUrl(env.REDIS_URL), prefix: env.PULSE_QUEUE_PREFIX })));
+      if (!q) queues.set(name, (q = new libs.bullmq.Queue(name, { connection, prefix: env.PULSE_QUEUE_PREFIX })));
       return q;
     };
-    return await fn({ env, database, feeds: new FeedRepository(database), queue });
+    return await fn({ libs, env, database, feeds: new FeedRepository(database), queue });
   } finally {
     await Promise.all([...queues.values()].map((q) => q.close().catch(() => undefined)));
     await database.close();
@@ -109,11 +121,11 @@ function renderTable(rows: FeedRecord[]): string {
  * The poller's own guard. A host that does not resolve right now is accepted (the guard runs
  * again before every poll); a private or loopback address is refused.
  */
-async function checkUrl(url: string, allowPrivateNetworks: boolean): Promise<void> {
+async function checkUrl(ctx: Context, url: string): Promise<void> {
   try {
-    await assertPublicUrl(url, allowPrivateNetworks);
+    await ctx.libs.feeds.assertPublicUrl(url, ctx.env.PULSE_ALLOW_PRIVATE_NETWORKS);
   } catch (err) {
-    if (err instanceof FeedError && err.code === 'network') {
+    if (err instanceof ctx.libs.feeds.FeedError && err.code === 'network') {
       process.stderr.write(`pulse: warning: ${err.message}; added anyway, the guard runs again before every poll\n`);
       return;
     }
@@ -147,6 +159,7 @@ function describeOutcome(f: FeedRecord, o: PollOutcome): string {
 }
 
 async function pollFeeds(ctx: Context, targets: FeedRecord[], json: boolean): Promise<number> {
+  const { classifyEnqueuer, pollFeedOnce } = ctx.libs.poller;
   const enqueue = classifyEnqueuer(ctx.queue(QUEUES.itemClassify));
   const deps = { database: ctx.database, enqueueClassify: (jobs: ItemClassifyJob[]) => withinRedisTimeout('item-classify', enqueue(jobs)) };
   const opts = { allowPrivateNetworks: ctx.env.PULSE_ALLOW_PRIVATE_NETWORKS, force: true };
@@ -199,7 +212,7 @@ export function register(program: Command): void {
       await withContext(async (ctx) => {
         const existing = await ctx.feeds.findByUrl(parsed.href);
         if (existing) throw new CliError(`a feed with this URL exists already: ${existing.id}`);
-        await checkUrl(parsed.href, ctx.env.PULSE_ALLOW_PRIVATE_NETWORKS);
+        await checkUrl(ctx, parsed.href);
         const feed = await ctx.feeds.create({
           url: parsed.href,
           title: o.title,
