@@ -6,10 +6,9 @@ import { JOBS, QUEUES, jobIds } from '@pulse/contracts';
 import { FeedRepository, ItemRepository, type FeedRecord } from '@pulse/db';
 import { redisOptionsFromUrl } from '@pulse/queue';
 import { createTestDatabase, startFixtureServer, testQueuePrefix, TEST_REDIS_URL, type FixtureServer, type TestDatabase } from '@pulse/testing';
-import { loadIngestEnv } from '../src/config/env';
-import { createIngestApp } from '../src/main';
 import { FeedPollService } from '../src/polling/feed-poll.service';
 import { schedulerIdOf } from '../src/scheduling/feed.scheduler';
+import { startIngest, waitFor } from './ingest.fixture';
 
 const PRESS = readFileSync(join(__dirname, '../../../tests/fixtures/feeds/ec_presscorner_rss_en_2026-09-04.xml'), 'utf8');
 const FIRST_TITLE = 'Daily News 04 / 09 / 2026';
@@ -30,16 +29,6 @@ function serve(server: FixtureServer, path: string, state: Served) {
     if (req.headers['if-none-match'] === state.etag) return void res.writeHead(304, { etag: state.etag }).end();
     res.writeHead(200, { 'content-type': 'application/rss+xml', etag: state.etag }).end(state.body);
   });
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('ingest: poll → store → queue, on PostgreSQL, Redis and a real HTTP server', () => {
@@ -72,17 +61,7 @@ describe('ingest: poll → store → queue, on PostgreSQL, Redis and a real HTTP
     pollQueue = new Queue(QUEUES.feedPoll, { connection, prefix: q.prefix });
     // A scheduler left behind by a feed that no longer exists: start must remove it.
     await pollQueue.upsertJobScheduler(schedulerIdOf('ghost'), { every: 3_600_000, startDate: Date.now() + DAY }, { name: JOBS.feedPoll, data: { feedId: 'ghost' } });
-    app = await createIngestApp(
-      loadIngestEnv({
-        DATABASE_URL: db.url,
-        REDIS_URL: TEST_REDIS_URL,
-        PULSE_QUEUE_PREFIX: q.prefix,
-        PULSE_ALLOW_PRIVATE_NETWORKS: '1',
-        PULSE_FEEDS: 'none',
-        PULSE_POLL_JITTER_SECONDS: '1',
-        LOG_LEVEL: 'error',
-      }),
-    );
+    app = await startIngest(db, q.prefix, { PULSE_ALLOW_PRIVATE_NETWORKS: '1', PULSE_FEEDS: 'none' });
     polls = app.get(FeedPollService);
   });
 

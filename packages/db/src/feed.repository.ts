@@ -43,7 +43,7 @@ export interface PollFailure {
 export class FeedRepository {
   private readonly db: Db;
 
-  constructor(database: Database) {
+  constructor(private readonly database: Database) {
     this.db = database.db;
   }
 
@@ -112,17 +112,14 @@ export class FeedRepository {
 
   /** A 200 or a 304: validators kept for the next conditional GET, failures reset. */
   async recordSuccess(id: string, s: PollSuccess): Promise<void> {
-    await this.db
-      .update(feeds)
-      .set({
-        etag: s.etag,
-        lastModified: s.lastModified,
-        lastPolledAt: s.polledAt,
-        lastSuccessAt: s.polledAt,
-        consecutiveFailures: 0,
-        nextPollAt: s.nextPollAt,
-      })
-      .where(eq(feeds.id, id));
+    // Plain SQL: this runs on every poll, a 304 included, and the query builder costs more
+    // CPU than the rest of a 304 poll.
+    await this.database.sql.query(
+      `UPDATE feeds SET etag = $2, last_modified = $3, last_polled_at = $4, last_success_at = $4,
+                        consecutive_failures = 0, next_poll_at = $5
+        WHERE id = $1`,
+      [id, s.etag, s.lastModified, s.polledAt, s.nextPollAt],
+    );
   }
 
   /** Returns the new count of consecutive failures. */

@@ -1,3 +1,5 @@
+import { urlPath } from './url.canonical';
+
 /**
  * Meeting feeds (the Council's JHA meetings) say when a meeting is only in its URL
  * (`/meetings/jha/2026/10/13-14/`) or title ("…, 13-14 October 2026"). For items of an event
@@ -27,14 +29,7 @@ function days(year: number, month: number, first: number, lastMonth: number, las
 }
 
 function fromPath(url: string | null): EventDays | null {
-  if (!url) return null;
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return null;
-  }
-  const m = DAYS_IN_PATH.exec(path);
+  const m = DAYS_IN_PATH.exec(urlPath(url) ?? '');
   if (!m) return null;
   const [year, month, first] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return days(year, month, first, month, m[4] === undefined ? null : Number(m[4]));

@@ -1,3 +1,5 @@
+import { urlPath } from './url.canonical';
+
 /**
  * Dates as feeds write them, to UTC ISO 8601; null when the text is not a date this parser is
  * sure about (a publication date is never guessed). Handles W3CDTF / ISO 8601, RFC 822/1123/2822
@@ -129,13 +131,6 @@ export function parseFeedDate(input: string | null | undefined): string | null {
 
 /** The date in a `…-2026-08-21_en` (or `…/2026-08-21/…`) URL, as midnight UTC. */
 export function dateFromUrl(url: string | null): string | null {
-  if (!url) return null;
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return null;
-  }
-  const m = /[-_/](\d{4})-(\d{2})-(\d{2})(?:_[a-z]{2}(?:-[a-z]{2})?)?(?:\.\w+)?\/?$/i.exec(path);
+  const m = /[-_/](\d{4})-(\d{2})-(\d{2})(?:_[a-z]{2}(?:-[a-z]{2})?)?(?:\.\w+)?\/?$/i.exec(urlPath(url) ?? '');
   return m ? toIso({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), offset: 0 }) : null;
 }

@@ -68,7 +68,16 @@ function contextFor(opts: ParseOptions, feedLanguage: string | null): NormaliseC
  * breakage, parse strictly, read, normalise. Throws FeedError 'empty', 'not-a-feed' or 'malformed'.
  */
 export async function parseFeed(body: Buffer | string, options: ParseOptions = {}): Promise<ParsedFeed> {
-  const opts = { ...options, url: options.url?.trim() || null };
+  try {
+    return await parse(body, { ...options, url: options.url?.trim() || null });
+  } catch (err) {
+    if (err instanceof FeedError) throw err;
+    // Whatever else feed content provokes is still a fact about the feed, not a crash.
+    throw new FeedError('malformed', `unreadable feed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}
+
+async function parse(body: Buffer | string, opts: ParseOptions): Promise<ParsedFeed> {
   const text = typeof body === 'string' ? body : decodeFeedBody(body, opts.contentType);
   const doc = sniffDocument(text);
   switch (doc.kind) {

@@ -19,6 +19,12 @@ describe('htmlToText', () => {
     expect(htmlToText(html)).toBe(text);
   });
 
+  it('strips absurdly deep markup without parsing it', () => {
+    const deep = `${'<b>'.repeat(50_000)}deep &amp; <script>x()</script>down`;
+    expect(htmlToText(deep)).toBe('deep & down');
+    expect(sanitizeContentHtml(deep, null)).toBe('');
+  });
+
   it('tells markup from text', () => {
     expect(looksLikeHtml('History of <b>bold</b>')).toBe(true);
     expect(looksLikeHtml('AT&amp;T')).toBe(true);
@@ -64,7 +70,8 @@ describe('languages', () => {
   });
 
   it('normalises tags', () => {
-    expect(normaliseLanguage('EN_gb')).toBe('en-gb');
+    expect(normaliseLanguage('EN_gb')).toBe('en');
+    expect(normaliseLanguage('pt-BR')).toBe('pt');
     expect(normaliseLanguage('English')).toBeNull();
   });
 

@@ -75,6 +75,7 @@ function firstTime(vevent: ICAL.Component, name: string, calendarZone: string | 
 function readEvent(vevent: ICAL.Component, ctx: NormaliseContext, calendarZone: string | null): NewsItem {
   const event = new ICAL.Event(vevent);
   const uid = text(event.uid) || null;
+  // An overridden occurrence shares its series' UID; its RECURRENCE-ID tells them apart.
   const recurrence = vevent.getFirstPropertyValue('recurrence-id');
   const guid = uid && recurrence ? `${uid}/${String(recurrence)}` : uid;
   const url = canonicalUrl(text(vevent.getFirstPropertyValue('url')), ctx.feedUrl);

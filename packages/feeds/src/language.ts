@@ -1,8 +1,11 @@
-/** A language tag, lower-cased with `-` (`en`, `en-gb`); null when it is not a tag. */
+/**
+ * The primary language subtag of a tag, lower-cased (`en-GB`, `EN_us` → `en`); null when it is
+ * not a tag. Subscribers and feeds choose a language, not a region, so that is what is compared.
+ */
 export function normaliseLanguage(tag: string | null | undefined): string | null {
   if (!tag) return null;
   const t = tag.trim().toLowerCase().replace(/_/g, '-');
-  return /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/.test(t) ? t : null;
+  return /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/.test(t) ? (t.split('-')[0] as string) : null;
 }
 
 /**

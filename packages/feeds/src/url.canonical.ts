@@ -35,3 +35,13 @@ function decodeURIComponentSafe(s: string): string {
 
 /** Whether a string is an absolute http(s) URL (a guid that can serve as the link). */
 export const isWebUrl = (s: string | null | undefined): boolean => !!s && /^https?:\/\/[^\s/]+/i.test(s.trim()) && resolveUrl(s, null) !== null;
+
+/** The path of an absolute URL, or null. */
+export function urlPath(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return null;
+  }
+}

@@ -120,6 +120,9 @@ function toNodemailer(from: string, m: OutgoingMail): SendMailOptions {
     html: m.html,
     messageId: m.messageId,
     headers: m.headers,
+    // Our mail is mostly Latin text: quoted-printable, chosen up front rather than by
+    // nodemailer scanning every part of every message to decide (a measured share of a send).
+    textEncoding: 'quoted-printable',
   };
 }
 

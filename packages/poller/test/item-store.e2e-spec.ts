@@ -147,9 +147,16 @@ describe('item store on embedded PGlite (smoke)', () => {
       const changed = await storeItems(database, feed.id, [item(`${PC}/en/ip_26_1`, { summary: 'new' })]);
       expect(changed.toClassify).toEqual([{ itemId: `id-${PC}/en/ip_26_1`, version: 2 }]);
       expect(await ItemRepository.of(database).get(`id-${PC}/en/ip_26_1`)).toMatchObject({ categories: ['POLICY_AREA=HOME'], version: 2 });
+      // The poll state writes take the same parameters on PGlite.
+      const feeds = new FeedRepository(database);
+      const at = new Date('2026-09-04T10:00:00Z');
+      await feeds.recordFailure(feed.id, { polledAt: at, code: 'timeout', message: 'slow', nextPollAt: new Date(at.getTime() + 60_000) });
+      await feeds.recordSuccess(feed.id, { polledAt: at, etag: '"e"', lastModified: null, nextPollAt: new Date(at.getTime() + 1_800_000) });
+      expect(await feeds.get(feed.id)).toMatchObject({ etag: '"e"', lastSuccessAt: at, consecutiveFailures: 0, lastErrorCode: 'timeout' });
     } finally {
       await database.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // A new PGlite database runs initdb in WASM: seconds on an idle machine, more on a busy one.
+  }, 120_000);
 });

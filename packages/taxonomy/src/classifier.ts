@@ -62,7 +62,6 @@ interface TermTally {
   info: KeyInfo;
   inTitle: boolean;
   count: number;
-  firstField: EvidenceField;
 }
 
 function resolveLanguage(input: ClassifyInput, titleTokens: string[], summaryTokens: string[]): Language {
@@ -79,30 +78,35 @@ function tally(fields: FieldMatches[]): Map<KeyInfo, TermTally> {
       if (t) {
         t.count++;
         t.inTitle ||= field === 'title';
-      } else terms.set(info, { info, inTitle: field === 'title', count: 1, firstField: field });
+      } else terms.set(info, { info, inTitle: field === 'title', count: 1 });
     }
   }
   return terms;
 }
 
-function excludedRules(terms: Iterable<TermTally>): { ctx: boolean; excluded: string[]; suppressed: Set<ThemeId> } {
+interface LookAlikes {
+  /** The text is about people on the move. */
+  ctx: boolean;
+  excluded: string[];
+  suppressed: Set<ThemeId>;
+}
+
+/** The look-alike rules whose cues are in a text without migration context, and what they drop. */
+function lookAlikes(terms: Map<KeyInfo, TermTally>, apply: boolean): LookAlikes {
   let ctx = false;
   const cues = new Set<string>();
-  for (const { info } of terms) {
+  for (const { info } of terms.values()) {
     ctx ||= info.ctx;
     for (const c of info.cues) cues.add(c);
   }
   const suppressed = new Set<ThemeId>();
-  if (ctx || cues.size === 0) return { ctx, excluded: [], suppressed };
+  if (!apply || ctx || cues.size === 0) return { ctx, excluded: [], suppressed };
   const excluded = [...cues].sort();
-  for (const rule of ruleIndex(excluded)) for (const theme of rule) suppressed.add(theme);
+  for (const id of excluded) for (const theme of SUPPRESS_BY_RULE.get(id) ?? []) suppressed.add(theme);
   return { ctx, excluded, suppressed };
 }
 
 const SUPPRESS_BY_RULE = new Map(EXCLUSIONS.map((r) => [r.id, r.suppress]));
-function ruleIndex(ids: string[]): (readonly ThemeId[])[] {
-  return ids.map((id) => SUPPRESS_BY_RULE.get(id) ?? []);
-}
 
 type Hit = KeyInfo['hits'][number];
 
@@ -115,7 +119,7 @@ function strongThemes(terms: Map<KeyInfo, TermTally>, counts: (hit: Hit) => bool
   return strong;
 }
 
-function themeScores(terms: Map<KeyInfo, TermTally>, ctx: boolean, suppressed: Set<ThemeId>): ThemeScore[] {
+function themeScores(terms: Map<KeyInfo, TermTally>, { ctx, suppressed }: LookAlikes): ThemeScore[] {
   const counts = (hit: Hit) => !suppressed.has(hit.theme) && (ctx || !hit.nc);
   const strong = strongThemes(terms, counts);
   const raw = new Map<ThemeId, { sum: number; evidence: Evidence[] }>();
@@ -127,7 +131,7 @@ function themeScores(terms: Map<KeyInfo, TermTally>, ctx: boolean, suppressed: S
       let acc = raw.get(hit.theme);
       if (!acc) raw.set(hit.theme, (acc = { sum: 0, evidence: [] }));
       acc.sum += hit.weight * factor;
-      acc.evidence.push({ term: t.info.term, field: t.inTitle ? 'title' : t.firstField, weight: hit.weight });
+      acc.evidence.push({ term: t.info.term, field: t.inTitle ? 'title' : 'summary', weight: hit.weight });
     }
   }
   const out: ThemeScore[] = [];
@@ -141,8 +145,13 @@ function themeScores(terms: Map<KeyInfo, TermTally>, ctx: boolean, suppressed: S
   return out.sort((a, b) => b.score - a.score);
 }
 
+export interface AnalyseOptions {
+  /** false: report what the look-alike rules would have removed (diagnostics, tests). */
+  exclusions?: boolean;
+}
+
 /** Every theme's score and evidence, before thresholds (calibration and explanations use this). */
-export function analyse(input: ClassifyInput): Analysis {
+export function analyse(input: ClassifyInput, options: AnalyseOptions = {}): Analysis {
   const titleTokens = tokenize(fold(input.title ?? ''));
   const summaryTokens = tokenize(fold(input.summary ?? ''));
   const language = resolveLanguage(input, titleTokens, summaryTokens);
@@ -152,11 +161,11 @@ export function analyse(input: ClassifyInput): Analysis {
     { field: 'summary', infos: matchPhrases(lexicon, summaryTokens).map((m) => m.info) },
   ];
   const terms = tally(fields);
-  const { ctx, excluded, suppressed } = excludedRules(terms.values());
-  return { scores: themeScores(terms, ctx, suppressed), language, excluded };
+  const rules = lookAlikes(terms, options.exclusions !== false);
+  return { scores: themeScores(terms, rules), language, excluded: rules.excluded };
 }
 
-export interface ClassifyOptions {
+export interface ClassifyOptions extends AnalyseOptions {
   /** Per-theme thresholds; defaults to the calibrated ones. */
   thresholds?: Record<ThemeId, number>;
 }
@@ -164,6 +173,6 @@ export interface ClassifyOptions {
 /** The EMN themes of one item, each with its score and the terms that fired. */
 export function classify(input: ClassifyInput, options: ClassifyOptions = {}): Classification {
   const thresholds = options.thresholds ?? THRESHOLDS;
-  const { scores, language, excluded } = analyse(input);
+  const { scores, language, excluded } = analyse(input, options);
   return { themes: scores.filter((s) => s.score >= thresholds[s.id]), language, excluded };
 }

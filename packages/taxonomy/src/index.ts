@@ -7,6 +7,7 @@ export {
   analyse,
   classify,
   type Analysis,
+  type AnalyseOptions,
   type Classification,
   type ClassifyInput,
   type ClassifyOptions,

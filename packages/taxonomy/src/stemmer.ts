@@ -68,7 +68,8 @@ export function stemDutch(word: string): string {
   let w = word;
   if (w.length <= 4) return w;
   if (w.endsWith('en') && w.length > 5) w = strip(w, 2);
-  else if (w.endsWith('s') && !w.endsWith('ss') && w.length > 4) w = strip(w, 1);
+  // Plural -s follows -er, -el, -em, -je or a vowel (asielzoekers, controles); "grens" keeps its s.
+  else if (w.length > 4 && /(?:er|el|em|je|ie|[aeiouy])s$/.test(w)) w = strip(w, 1);
   if (w.length > 4 && w.endsWith('e')) w = strip(w, 1);
   if (w.endsWith('z')) w = strip(w, 1) + 's';
   else if (w.endsWith('v')) w = strip(w, 1) + 'f';

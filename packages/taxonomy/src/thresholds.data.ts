@@ -10,7 +10,7 @@ export const SCORE_SCALE = 4;
 export const THRESHOLDS: Record<ThemeId, number> = {
   'legal-migration': 0.5,
   'international-protection': 0.412,
-  'vulnerable-groups': 0.602,
+  'vulnerable-groups': 0.653,
   'integration': 0.62,
   'citizenship-statelessness': 0.5,
   'borders-visa-schengen': 0.58,

@@ -3,6 +3,8 @@ import { SCORE_SCALE, THRESHOLDS } from './thresholds.data';
 
 /** The taxonomy's major version: the ten theme ids of PRODUCT.md. */
 export const TAXONOMY_MAJOR = 1;
+/** Bump when stemming, matching or scoring code changes results without a data change. */
+export const ENGINE_REVISION = 1;
 
 /** FNV-1a, 32 bit: a stable fingerprint of the data, not a security hash. */
 function fnv1a(text: string): string {
@@ -17,8 +19,8 @@ function fnv1a(text: string): string {
 /**
  * Stored with every classified item. It changes whenever a lexicon term, weight, exclusion or
  * threshold changes, so `pulse reclassify` finds the items tagged by an older taxonomy even
- * when nobody remembered to bump a number.
+ * when nobody remembered to bump a number (code changes bump ENGINE_REVISION).
  */
 export const TAXONOMY_VERSION = `${TAXONOMY_MAJOR}.${fnv1a(
-  JSON.stringify({ THEME_LEXICONS, EXCLUSIONS, MASKS, CONTEXT, THRESHOLDS, SCORE_SCALE }),
+  JSON.stringify({ ENGINE_REVISION, THEME_LEXICONS, EXCLUSIONS, MASKS, CONTEXT, THRESHOLDS, SCORE_SCALE }),
 )}`;

@@ -1,11 +1,12 @@
 // The baseline: a bare nodemailer pool sending one fixed message N times to the sink.
-// argv: port, count, pool size, message JSON file. Prints {"sent":n,"ms":t}.
+// argv: port, count, pool size, message JSON file. Prints {"sent":n,"ms":t,"cpuMs":c}.
 import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
 
 const [port, count, pool, file] = process.argv.slice(2);
 const message = JSON.parse(readFileSync(file, 'utf8'));
 const transport = nodemailer.createTransport({ host: '127.0.0.1', port: Number(port), secure: false, pool: true, maxConnections: Number(pool), maxMessages: 1000 });
+const cpu0 = process.cpuUsage();
 const started = performance.now();
 let sent = 0;
 await Promise.all(
@@ -15,4 +16,5 @@ await Promise.all(
 );
 const ms = performance.now() - started;
 transport.close();
-process.stdout.write(`${JSON.stringify({ sent, ms })}\n`);
+const cpu = process.cpuUsage(cpu0);
+process.stdout.write(`${JSON.stringify({ sent, ms, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);

@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { THEME_IDS } from '@pulse/contracts';
-import { renderDigest, type DigestEntry } from '@pulse/digest-core';
+import { findDigestSubscriber, type Database } from '@pulse/db';
+import { buildDigestMail } from '@pulse/digest-core';
 import { createTestDatabase, insertClassifiedItems, insertSubscribers, testQueuePrefix, TEST_REDIS_URL, type SubscriberSeed } from '@pulse/testing';
 
 const N = Number(process.env.BENCH_DIGEST_N ?? 5_000);
@@ -42,36 +43,24 @@ function subscribers(n: number, at: Date): SubscriberSeed[] {
       language: i % 4 === 0 ? 'fr' : 'en',
       timezone: zone,
       sendHour: localHour(zone, at),
-      confirmedAt: new Date(at.getTime() - 48 * HOUR),
+      confirmedAt: new Date(at.getTime() - 24 * HOUR),
     };
   });
 }
 
-/** What the baseline sends: a real rendered digest of typical size. */
-function fixedMessage(): { from: string; subject: string; html: string; text: string } {
-  const entries: DigestEntry[] = Array.from({ length: 12 }, (_, i) => ({
-    id: `i${i}`,
-    title: `Council conclusions on return and readmission, item ${i}`,
-    summary: 'The Council adopted conclusions on the external dimension of migration, with new steps on return and readmission cooperation.',
-    url: `https://home-affairs.ec.europa.eu/news/item-${i}_en`,
-    source: 'DG Migration and Home Affairs',
-    type: 'news',
-    publishedAt: new Date(),
-    startsAt: null,
-    endsAt: null,
-    location: null,
-    themeIds: [THEME_IDS[i % 3]!],
-    updated: false,
-  }));
-  const mail = renderDigest({
-    language: 'en', timezone: 'Europe/Brussels', frequency: 'daily', themes: THEME_IDS.slice(0, 3), entries, omitted: 0,
-    windowStart: new Date(), now: new Date(),
-    links: { preferencesUrl: 'https://pulse.example.org/preferences?token=x', unsubscribeUrl: 'https://pulse.example.org/unsubscribe?token=x' },
+/** A day of EMN news (all sources): what a daily window holds. */
+const ITEMS_PER_DAY = Number(process.env.BENCH_DIGEST_ITEMS ?? 80);
+
+/** What the baseline sends: the real digest of a typical subscriber (two themes) of this run. */
+async function fixedMessage(database: Database, at: Date) {
+  const s = await findDigestSubscriber(database, 'reader1@bench.example.org');
+  const mail = await buildDigestMail(database, s!, { start: s!.confirmedAt!, end: at }, {
+    baseUrl: 'https://pulse.example.org', secret: 'bench-secret-0123456789abcdef', maxItems: 60, now: at,
   });
-  return { from: 'EMN Pulse <pulse@bench.example.org>', subject: mail.subject, html: mail.html, text: mail.text };
+  return { from: 'EMN Pulse <pulse@bench.example.org>', subject: mail!.subject, html: mail!.html, text: mail!.text, headers: mail!.headers };
 }
 
-function startSink(): Promise<{ port: number; count(): Promise<number>; stop(): Promise<void> }> {
+function startSink(): Promise<{ port: number; count(): Promise<number>; bytes(): Promise<number>; stop(): Promise<void> }> {
   const child = fork(join(__dirname, 'discard-sink.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve) => {
     child.once('message', (m: { port: number }) =>
@@ -80,6 +69,11 @@ function startSink(): Promise<{ port: number; count(): Promise<number>; stop(): 
         count: () =>
           new Promise((r) => {
             child.once('message', (c: { count: number }) => r(c.count));
+            child.send({ type: 'count' });
+          }),
+        bytes: () =>
+          new Promise((r) => {
+            child.once('message', (c: { bytes: number }) => r(c.bytes));
             child.send({ type: 'count' });
           }),
         stop: () =>
@@ -97,6 +91,12 @@ const readStatus = (pid: number, key: 'VmRSS' | 'VmHWM') => {
   return line ? Number(line.replace(/\D+/g, '')) * 1024 : 0;
 };
 
+/** CPU seconds (user + system) a process has used so far. */
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 const exited = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once('exit', () => r())));
 
 it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
@@ -108,13 +108,14 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
     let t = performance.now();
     await insertClassifiedItems(
       tdb.database,
-      Array.from({ length: 300 }, (_, i) => ({
+      Array.from({ length: ITEMS_PER_DAY }, (_, i) => ({
         title: `Item ${i}: ${THEME_IDS[i % 10]} news from the EU`,
         summary: 'A one-paragraph summary as the feeds give it, long enough to need cutting to a single line in the digest email. '.repeat(2),
         themes: [THEME_IDS[i % 10]!, ...(i % 4 === 0 ? [THEME_IDS[(i + 3) % 10]!] : [])],
+        publishedAt: new Date(at.getTime() - (2 + (i % 23)) * HOUR),
         type: i % 9 === 0 ? 'event' : i % 3 === 0 ? 'press-release' : 'news',
         startsAt: i % 9 === 0 ? new Date(at.getTime() + 10 * 24 * HOUR) : null,
-        classifiedAt: new Date(at.getTime() - (1 + (i % 20)) * HOUR),
+        classifiedAt: new Date(at.getTime() - (1 + (i % 23)) * HOUR),
         source: ['DG Migration and Home Affairs', 'Europol', 'Frontex', 'Council of the EU'][i % 4],
       })),
     );
@@ -123,18 +124,19 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
 
     // Baseline: a bare pool, same server, same pool size, one fixed message of digest size.
     const messageFile = join(tmpdir(), `pulse-bench-digest-${process.pid}.json`);
-    const message = fixedMessage();
+    const message = await fixedMessage(tdb.database, at);
     writeFileSync(messageFile, JSON.stringify(message));
     const bare = spawn(process.execPath, [join(__dirname, 'bare-pool.mjs'), String(sink.port), String(BASELINE_N), String(POOL), messageFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let bareOut = '';
     bare.stdout!.on('data', (b: Buffer) => (bareOut += b.toString()));
     await exited(bare);
-    const baseline = JSON.parse(bareOut) as { sent: number; ms: number };
+    const baseline = JSON.parse(bareOut) as { sent: number; ms: number; cpuMs: number };
     const bareRate = baseline.sent / (baseline.ms / 1000);
     const sinkBase = await sink.count();
+    const bareBytes = (await sink.bytes()) / sinkBase;
 
     // The digest worker, built, as a child process.
-    const worker = spawn(process.execPath, [MAIN], {
+    const worker = spawn(process.execPath, [...(process.env.BENCH_DIGEST_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_DIGEST_PROFILE}`] : []), MAIN], {
       env: {
         PATH: process.env.PATH, DATABASE_URL: tdb.url, REDIS_URL: TEST_REDIS_URL, PULSE_QUEUE_PREFIX: q.prefix,
         SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: message.from, PUBLIC_BASE_URL: 'https://pulse.example.org',
@@ -160,7 +162,9 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
       if (worker.exitCode !== null) throw new Error('the digest worker exited');
     }
     const tEnd = performance.now();
+    const digestBytes = ((await sink.bytes()) - bareBytes * sinkBase) / N;
     const peakRss = readStatus(worker.pid!, 'VmHWM');
+    const workerCpu = cpuSeconds(worker.pid!);
     worker.kill('SIGTERM');
     await exited(worker);
 
@@ -179,15 +183,18 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
       ratioEndToEnd: +(e2eRate / bareRate).toFixed(2), ratioFromFirstDelivery: +(flowRate / bareRate).toFixed(2),
       firstDeliveryAfterStartSeconds: +((firstAt - t0) / 1000).toFixed(1),
       peakRssMb: +(peakRss / 2 ** 20).toFixed(1), peakRssSampledMb: +(peakSampled / 2 ** 20).toFixed(1),
+      workerCpuMsPerDigest: +((workerCpu * 1000) / N).toFixed(2),
+      bareCpuMsPerMessage: +(baseline.cpuMs / baseline.sent).toFixed(2),
+      bareKbPerMessage: +(bareBytes / 1024).toFixed(1), digestKbPerMessage: +(digestBytes / 1024).toFixed(1),
     };
     console.log(
       [
-        `digest bench: ${N} subscribers (${ZONES.length} zones, 1-3 of 10 themes, en/fr), 300 items, pool ${POOL}, concurrency ${CONCURRENCY}`,
-        `bare nodemailer pool, one fixed ${Math.round((message.html.length + message.text.length) / 1024)} kB message ×${BASELINE_N}: ${result.bareRate} msg/s`,
+        `digest bench: ${N} subscribers (${ZONES.length} zones, 1-3 of 10 themes, en/fr), ${ITEMS_PER_DAY} items in the day, pool ${POOL}, concurrency ${CONCURRENCY}`,
+        `bare nodemailer pool, one fixed digest (${result.bareKbPerMessage} kB on the wire) ×${BASELINE_N}: ${result.bareRate} msg/s`,
         `digest worker: ${N} digests built and delivered in ${((tEnd - t0) / 1000).toFixed(1)} s from worker start = ${result.digestRateEndToEnd}/s ` +
-          `(${result.digestRateFromFirstDelivery}/s from the first delivery, ${result.firstDeliveryAfterStartSeconds} s after start)`,
+          `(${result.digestRateFromFirstDelivery}/s from the first delivery, ${result.firstDeliveryAfterStartSeconds} s after start; ${result.digestKbPerMessage} kB per digest on the wire)`,
         `ratio: ${result.ratioEndToEnd}× end to end, ${result.ratioFromFirstDelivery}× from first delivery (goal ≥ 0.7×)`,
-        `peak RSS of the digest worker (child process, /proc VmHWM): ${result.peakRssMb} MB (goal < 300 MB)`,
+        `peak RSS of the digest worker (child process, /proc VmHWM): ${result.peakRssMb} MB (goal < 300 MB); worker CPU ${result.workerCpuMsPerDigest} ms per digest (bare pool: ${result.bareCpuMsPerMessage} ms per message)`,
       ].join('\n'),
     );
     mkdirSync(join(ROOT, 'tests/bench/results'), { recursive: true });

@@ -4,23 +4,25 @@
  * loop to the same receiver at the same rate in the same run. Prints figures, asserts no speed
  * (only that every message arrived exactly once).
  *
- * The receiver runs in a child process; the bench driver and the webhooks worker (the real
- * module: BullMQ on Redis, PostgreSQL, signing, the guarded keep-alive agent) run here. Both
- * loops are open-loop: request i starts at i / rate whatever happened before, and both send
- * the same body bytes.
+ * Three processes, as in production: this one plays the classifier (fan-out: delivery row,
+ * then job), the webhooks worker is the built app (`apps/webhooks/dist/main.js`, rebuilt first;
+ * BullMQ on Redis, PostgreSQL, signing, the guarded keep-alive agent), and the receiver is a
+ * child of its own. Both loops are open-loop (request i starts at i / rate whatever happened
+ * before) and send the same body bytes; both latencies end when the receiver sends its 2xx.
+ * `BENCH_WEBHOOKS_IN_PROCESS=1` runs the worker from source in this process instead.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JOBS, QUEUES, jobIds } from '@pulse/contracts';
 import { WebhookRepository, createDatabase, createDeliveriesForItem, type Database } from '@pulse/db';
 import { redisOptionsFromUrl } from '@pulse/queue';
 import { createTestDatabase, testQueuePrefix, TEST_REDIS_URL } from '@pulse/testing';
-import { loadWebhooksEnv } from '../../../apps/webhooks/src/config/env';
+import { loadWebhooksEnv, type WebhooksEnv } from '../../../apps/webhooks/src/config/env';
 import { createWebhooksApp } from '../../../apps/webhooks/src/main';
 import { insertFeed, testSecret } from '../../../apps/webhooks/test/webhook.fixtures';
 
@@ -63,13 +65,47 @@ async function insertItems(database: Database, feedId: string, n: number): Promi
   return Array.from({ length: n }, (_, i) => ({ id: `${run}_${i + 1}` }));
 }
 
+/** Resolves with the first stdout line matching `ready`. */
+function waitForLine(child: ChildProcess, ready: RegExp, what: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (ready.test(line)) resolve(line);
+    });
+    child.once('exit', (code) => reject(new Error(`${what} exited (${code})`)));
+  });
+}
+
 async function startReceiver(): Promise<{ child: ChildProcess; origin: string }> {
   const child = spawn(process.execPath, [join(__dirname, 'receiver.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`receiver exited (${code})`)));
-  });
+  const line = await waitForLine(child, /^\d+$/, 'receiver');
   return { child, origin: `http://127.0.0.1:${line.trim()}` };
+}
+
+type Worker = { env: WebhooksEnv; stop(): Promise<void> };
+
+/** The webhooks worker as its own process (freshly built), or in this one from source. */
+async function startWorker(vars: Record<string, string>): Promise<Worker> {
+  const env = loadWebhooksEnv(vars);
+  if (process.env.BENCH_WEBHOOKS_IN_PROCESS === '1') {
+    const app = await createWebhooksApp(env);
+    return { env, stop: () => app.close() };
+  }
+  const build = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@pulse/webhooks-app', '--output-logs=errors-only'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('building apps/webhooks failed');
+  const child = spawn(process.execPath, [join(ROOT, 'apps/webhooks/dist/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, ...vars, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await waitForLine(child, /delivering webhooks/, 'webhooks worker');
+  return {
+    env,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 async function arrivals(origin: string): Promise<Record<string, number[]>> {
@@ -135,11 +171,11 @@ describe('webhooks bench', () => {
     const db = await createTestDatabase('benchwebhooks');
     const q = testQueuePrefix('bench-webhooks');
     const queue = new Queue(QUEUES.webhookDeliver, { connection: redisOptionsFromUrl(TEST_REDIS_URL), prefix: q.prefix });
-    let worker: INestApplicationContext | undefined;
+    let worker: Worker | undefined;
     let classifier: Database | undefined;
     try {
-      const env = loadWebhooksEnv({ DATABASE_URL: db.url, PULSE_QUEUE_PREFIX: q.prefix, PULSE_ALLOW_PRIVATE_NETWORKS: '1', LOG_LEVEL: 'error' });
-      worker = await createWebhooksApp(env);
+      worker = await startWorker({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, PULSE_QUEUE_PREFIX: q.prefix, PULSE_ALLOW_PRIVATE_NETWORKS: '1', LOG_LEVEL: 'error' });
+      const env = worker.env;
       await new WebhookRepository(db.database).createEndpoint({ url: `${origin}/hook`, events: ['item.published', 'item.updated'], themes: [], secret: testSecret() });
       const feedId = await insertFeed(db.database);
       const items = await insertItems(db.database, feedId, WARM + N);
@@ -181,6 +217,10 @@ describe('webhooks bench', () => {
       const [{ n }] = await db.database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE status = 'delivered'`);
       expect(n).toBe(WARM + N);
 
+      // Where the worker's time went, from BullMQ's own job timestamps (ms, wall clock).
+      const jobs = await Promise.all(hookIds.map((id) => queue.getJob(jobIds.webhookDeliver({ deliveryId: id }))));
+      const wait = stats(jobs.map((j) => j!.processedOn! - j!.timestamp));
+      const work = stats(jobs.map((j) => j!.finishedOn! - j!.processedOn!));
       const b = stats(bareIds.map((id, i) => bareSeen[id]![0]! - bare.starts[i]!));
       const h = stats(hookIds.map((id, i) => hookSeen[id]![0]! - hooks.starts[i]!));
       const e = stats(enqueuedAt.map((t, i) => t - hooks.starts[i]!));
@@ -192,15 +232,21 @@ describe('webhooks bench', () => {
         bare: round(b),
         webhook: round(h),
         rowAndJobCreated: round(e),
+        jobWait: round(wait),
+        jobProcessing: round(work),
         p99OverBareMs: Number((h.p99 - b.p99).toFixed(1)),
         p50OverBareMs: Number((h.p50 - b.p50).toFixed(1)),
+        workerProcess: process.env.BENCH_WEBHOOKS_IN_PROCESS === '1' ? 'in-process' : 'separate',
+        loadAverage1m: Number(loadavg()[0]!.toFixed(2)),
       };
       process.stdout.write(
         [
-          `webhooks bench: ${N} deliveries at ${RATE}/s (achieved launch rate: bare ${figures.bareLaunchRate}/s, webhooks ${figures.webhookLaunchRate}/s), concurrency ${env.WEBHOOK_CONCURRENCY}`,
+          `webhooks bench: ${N} deliveries at ${RATE}/s (achieved launch rate: bare ${figures.bareLaunchRate}/s, webhooks ${figures.webhookLaunchRate}/s), worker concurrency ${env.WEBHOOK_CONCURRENCY}, ${process.env.BENCH_WEBHOOKS_IN_PROCESS === '1' ? 'in this process' : 'in its own process'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
           `  bare HTTP POST loop, send → 2xx:             p50 ${ms(b.p50)}  p99 ${ms(b.p99)}  max ${ms(b.max)}`,
           `  item stored → receiver 2xx (webhooks):       p50 ${ms(h.p50)}  p99 ${ms(h.p99)}  max ${ms(h.max)}`,
           `    of which delivery row + job created:       p50 ${ms(e.p50)}  p99 ${ms(e.p99)}`,
+          `    job queued → picked up by the worker:     p50 ${ms(wait.p50)}  p99 ${ms(wait.p99)}`,
+          `    job processing (claim → send → log):     p50 ${ms(work.p50)}  p99 ${ms(work.p99)}`,
           `  difference:                                  p50 +${ms(h.p50 - b.p50)}  p99 +${ms(h.p99 - b.p99)} (goal: p99 ≤ bare p99 + 50 ms)`,
           '',
         ].join('\n'),
@@ -209,7 +255,7 @@ describe('webhooks bench', () => {
       writeFileSync(join(ROOT, 'tests/bench/results/webhooks.json'), `${JSON.stringify({ at: new Date().toISOString(), ...figures }, null, 2)}\n`);
     } finally {
       agent.destroy();
-      await worker?.close();
+      await worker?.stop();
       await classifier?.close();
       await queue.close();
       await db.drop();

@@ -3,8 +3,4 @@ import type { ItemClassifier } from '@pulse/db';
 
 /** The pure taxonomy, in the shape the shared classify-and-store step takes. */
 export const ITEM_CLASSIFIER = Symbol('classifier.item-classifier');
-
-export const taxonomyClassifier: ItemClassifier = {
-  version: TAXONOMY_VERSION,
-  classify: (input) => ({ themes: classify(input).themes }),
-};
+export const taxonomyClassifier: ItemClassifier = { version: TAXONOMY_VERSION, classify };

@@ -176,21 +176,74 @@ async function pollFeeds(ctx: Context, targets: FeedRecord[], json: boolean): Pr
   return failed;
 }
 
+interface AddOptions {
+  title: string;
+  kind: string;
+  language?: string;
+  interval: string;
+  disabled?: boolean;
+}
+
+async function addFeed(url: string, o: AddOptions): Promise<void> {
+  const kind: FeedKind = FeedKindSchema.parse(o.kind);
+  const pollIntervalSeconds = parseInterval(o.interval);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new CliError(`"${url}" is not a URL`);
+  }
+  if (!/^https?:$/.test(parsed.protocol)) throw new CliError('only http and https feeds can be polled');
+  await withContext(async (ctx) => {
+    const existing = await ctx.feeds.findByUrl(parsed.href);
+    if (existing) throw new CliError(`a feed with this URL exists already: ${existing.id}`);
+    await checkUrl(ctx, parsed.href);
+    const language = o.language?.toLowerCase() ?? null;
+    const feed = await ctx.feeds.create({ url: parsed.href, title: o.title, kind, language, pollIntervalSeconds, enabled: !o.disabled });
+    if (!feed) throw new CliError('a feed with this URL was added meanwhile');
+    await syncFeed(ctx, feed.id);
+    process.stdout.write(`added ${feed.id} ${feed.title} (${feed.kind}, every ${feed.pollIntervalSeconds} s${feed.enabled ? '' : ', disabled'})\n`);
+  });
+}
+
+const listFeeds = (o: { json?: boolean }) =>
+  withContext(async (ctx) => {
+    const rows = await ctx.feeds.list();
+    if (o.json) for (const f of rows) process.stdout.write(`${JSON.stringify(feedJson(f))}\n`);
+    else process.stdout.write(rows.length ? `${renderTable(rows)}\n` : 'no feeds yet (ingest seeds the EU sources at start)\n');
+  });
+
+async function pollNow(ref: string | undefined, o: { all?: boolean; json?: boolean }): Promise<void> {
+  if (!ref === !o.all) throw new CliError('give a feed id or URL, or --all');
+  await withContext(async (ctx) => {
+    const targets = o.all ? (await ctx.feeds.list({ enabledOnly: true })).filter((f) => !f.demo) : [await requireFeed(ctx, ref!)];
+    const failed = await pollFeeds(ctx, targets, Boolean(o.json));
+    if (failed > 0) throw new CliError(`${failed} of ${targets.length} polls failed`);
+  });
+}
+
+const switchFeed = (ref: string, enabled: boolean) =>
+  withContext(async (ctx) => {
+    const feed = (await ctx.feeds.update((await requireFeed(ctx, ref)).id, { enabled }))!;
+    await syncFeed(ctx, feed.id);
+    process.stdout.write(`${feed.id} ${feed.title}: ${enabled ? 'enabled' : 'disabled'}\n`);
+  });
+
+const removeFeed = (ref: string) =>
+  withContext(async (ctx) => {
+    const feed = await requireFeed(ctx, ref);
+    await ctx.feeds.remove(feed.id);
+    await syncFeed(ctx, feed.id);
+    process.stdout.write(`removed ${feed.id} ${feed.title}\n`);
+  });
+
 export function register(program: Command): void {
   const feeds = program.command('feeds').description('list, add, poll and switch the sources ingest polls');
-
   feeds
     .command('list')
     .description('every feed with its health: last success, last error, consecutive failures, next poll')
     .option('--json', 'one JSON object per line')
-    .action(async (o: { json?: boolean }) => {
-      await withContext(async (ctx) => {
-        const rows = await ctx.feeds.list();
-        if (o.json) for (const f of rows) process.stdout.write(`${JSON.stringify(feedJson(f))}\n`);
-        else process.stdout.write(rows.length ? `${renderTable(rows)}\n` : 'no feeds yet (ingest seeds the EU sources at start)\n');
-      });
-    });
-
+    .action(listFeeds);
   feeds
     .command('add <url>')
     .description('add a source; ingest schedules it at once')
@@ -199,73 +252,14 @@ export function register(program: Command): void {
     .option('--language <code>', 'default language of its items (e.g. en)')
     .option('--interval <duration>', 'poll interval: seconds, or 30m, 2h', '30m')
     .option('--disabled', 'add it switched off')
-    .action(async (url: string, o: { title: string; kind: string; language?: string; interval: string; disabled?: boolean }) => {
-      const kind: FeedKind = FeedKindSchema.parse(o.kind);
-      const pollIntervalSeconds = parseInterval(o.interval);
-      let parsed: URL;
-      try {
-        parsed = new URL(url);
-      } catch {
-        throw new CliError(`"${url}" is not a URL`);
-      }
-      if (!/^https?:$/.test(parsed.protocol)) throw new CliError('only http and https feeds can be polled');
-      await withContext(async (ctx) => {
-        const existing = await ctx.feeds.findByUrl(parsed.href);
-        if (existing) throw new CliError(`a feed with this URL exists already: ${existing.id}`);
-        await checkUrl(ctx, parsed.href);
-        const feed = await ctx.feeds.create({
-          url: parsed.href,
-          title: o.title,
-          kind,
-          language: o.language?.toLowerCase() ?? null,
-          pollIntervalSeconds,
-          enabled: !o.disabled,
-        });
-        if (!feed) throw new CliError(`a feed with this URL exists already: ${(await ctx.feeds.findByUrl(parsed.href))?.id}`);
-        await syncFeed(ctx, feed.id);
-        process.stdout.write(`added ${feed.id} ${feed.title} (${feed.kind}, every ${feed.pollIntervalSeconds} s${feed.enabled ? '' : ', disabled'})\n`);
-      });
-    });
-
+    .action(addFeed);
   feeds
     .command('poll [feed]')
     .description('poll a feed now (id or URL), or every enabled feed with --all, and say what happened')
     .option('--all', 'every enabled feed (demo feeds are polled by ingest, which serves them)')
     .option('--json', 'one JSON outcome per line')
-    .action(async (ref: string | undefined, o: { all?: boolean; json?: boolean }) => {
-      if (!ref === !o.all) throw new CliError('give a feed id or URL, or --all');
-      await withContext(async (ctx) => {
-        const targets = o.all ? (await ctx.feeds.list({ enabledOnly: true })).filter((f) => !f.demo) : [await requireFeed(ctx, ref!)];
-        const failed = await pollFeeds(ctx, targets, Boolean(o.json));
-        if (failed > 0) throw new CliError(`${failed} of ${targets.length} polls failed`);
-      });
-    });
-
-  for (const [name, enabled] of [
-    ['enable', true],
-    ['disable', false],
-  ] as const) {
-    feeds
-      .command(`${name} <feed>`)
-      .description(`${name} a feed (id or URL); its scheduler follows`)
-      .action(async (ref: string) => {
-        await withContext(async (ctx) => {
-          const feed = await ctx.feeds.update((await requireFeed(ctx, ref)).id, { enabled });
-          await syncFeed(ctx, feed!.id);
-          process.stdout.write(`${feed!.id} ${feed!.title}: ${enabled ? 'enabled' : 'disabled'}\n`);
-        });
-      });
-  }
-
-  feeds
-    .command('remove <feed>')
-    .description('delete a feed (id or URL); its items stay, its scheduler goes')
-    .action(async (ref: string) => {
-      await withContext(async (ctx) => {
-        const feed = await requireFeed(ctx, ref);
-        await ctx.feeds.remove(feed.id);
-        await syncFeed(ctx, feed.id);
-        process.stdout.write(`removed ${feed.id} ${feed.title}\n`);
-      });
-    });
+    .action(pollNow);
+  feeds.command('enable <feed>').description('enable a feed (id or URL); its scheduler follows').action((ref: string) => switchFeed(ref, true));
+  feeds.command('disable <feed>').description('disable a feed (id or URL); its scheduler follows').action((ref: string) => switchFeed(ref, false));
+  feeds.command('remove <feed>').description('delete a feed (id or URL); its items stay, its scheduler goes').action(removeFeed);
 }

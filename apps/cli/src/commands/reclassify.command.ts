@@ -20,7 +20,7 @@ import { CliEnvSchema } from '../config/env';
 
 const ReclassifyEnvSchema = CliEnvSchema.extend(databaseEnv.shape).extend(redisEnv.shape);
 
-const classifier: ItemClassifier = { version: TAXONOMY_VERSION, classify: (input) => ({ themes: classify(input).themes }) };
+const classifier: ItemClassifier = { version: TAXONOMY_VERSION, classify };
 const REDIS_TIMEOUT_MS = 10_000;
 /** Wake-up jobs, as the classifier app enqueues them. */
 const KEEP = { removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 7 * 86_400 } };

@@ -11,7 +11,7 @@ export const IngestEnvSchema = databaseEnv
      * the demo feeds too. `demo`: only the captured feeds of tests/fixtures/feeds, served on
      * loopback. `none`: neither seed nor demo, only the feeds an operator added (tests).
      */
-    PULSE_FEEDS: z.enum(['real', 'demo', 'none']).default('real'),
+    PULSE_FEEDS: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['real', 'demo', 'none']).default('real')),
     /** Folder the demo server serves; default: the repository's tests/fixtures/feeds. */
     PULSE_DEMO_FEEDS_DIR: z.string().optional(),
     /** Feeds polled at the same time by this process. */

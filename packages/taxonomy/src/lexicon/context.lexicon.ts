@@ -12,29 +12,37 @@ export const CONTEXT: Terms = {
     'third-country national', 'third-country nationals', 'non-EU citizens', 'non-EU nationals', 'foreign nationals', 'human beings', 'human trafficking',
     'people smuggling', 'smuggling people', 'victims of trafficking', 'trafficked persons', 'sexual exploitation', 'labour exploitation', 'forced labour', 'displaced',
     'foreigners', 'undocumented', 'visa', 'visas', 'residence permit', 'naturalisation', 'naturalization', 'unaccompanied',
+    'child trafficking', 'trafficking of minors', 'trafficking in children', 'trafficking of children', 'trafficked children',
+    'international protection', 'temporary protection', 'subsidiary protection', 'resettlement', 'family reunification', 'return decision',
+    'readmission', 'deportation', 'deportations',
   ],
   fr: [
     'migra*', 'immigr*', 'émigr*', 'réfugié*', 'asile', 'apatride*', 'apatridie', 'ressortissants de pays tiers', 'êtres humains', 'naturalisation',
-    'titre de séjour', 'personnes déplacées', 'exploitation sexuelle', 'non accompagnés', 'passeurs',
+    'titre de séjour', 'personnes déplacées', 'exploitation sexuelle', 'non accompagnés', 'passeurs', 'traite des enfants',
+    'protection internationale', 'protection temporaire', 'protection subsidiaire', 'réinstallation', 'regroupement familial', 'réadmission',
   ],
   de: [
     'migra*', 'immigra*', 'zuwander*', 'zugewandert*', 'einwander*', 'flüchtling*', 'geflüchtet*', 'asyl*', 'schutzsuchend*', 'schutzberechtigt*', 'ausländer*',
-    'drittstaatsangehörig*', 'staatenlos*', 'einbürger*', 'schleus*', 'menschenhandel*', 'visum*', 'aufenthaltstitel*', 'aufenthaltserlaubnis*', 'unbegleitet*',
+    'drittstaatsangehörig*', 'staatenlos*', 'einbürger*', 'schleus*', 'menschenhandel*', 'visum*', 'aufenthaltstitel*', 'aufenthaltserlaubnis*', 'unbegleitet*', 'Kinderhandel', 'internationalen Schutz', 'internationaler Schutz', 'vorübergehenden Schutz',
+    'Familiennachzug*', 'Rückübernahme*', 'Abschiebung*',
   ],
   it: [
     'migra*', 'immigra*', 'emigra*', 'rifugiat*', 'asilo', 'stranieri', 'straniere', 'apolid*', 'cittadini di paesi terzi', 'esseri umani', 'permesso di soggiorno',
-    'non accompagnati', 'scafisti',
+    'non accompagnati', 'scafisti', 'tratta dei minori', 'protezione internazionale', 'protezione temporanea',
+    'ricongiungimento familiare', 'riammissione', 'rimpatri*',
   ],
   es: [
     'migra*', 'inmigra*', 'emigra*', 'refugiad*', 'asilo', 'extranjeros', 'extranjeras', 'apátrida*', 'apatridia', 'nacionales de terceros países', 'seres humanos',
-    'permiso de residencia', 'no acompañados', 'cayuco*', 'patera*',
+    'permiso de residencia', 'no acompañados', 'cayuco*', 'patera*', 'trata de menores', 'protección internacional', 'protección temporal',
+    'reagrupación familiar', 'readmisión',
   ],
   pl: [
     'migra*', 'imigra*', 'emigra*', 'uchodźc*', 'azyl*', 'cudzoziem*', 'bezpaństwow*', 'obywatele państw trzecich', 'obywateli państw trzecich', 'handel ludźmi',
-    'handlu ludźmi', 'wiza', 'wizy', 'bez opieki',
+    'handlu ludźmi', 'handel dziećmi', 'ochrona międzynarodowa', 'ochrony międzynarodowej', 'ochrona czasowa', 'ochrony czasowej',
+    'readmisj*', 'wiza', 'wizy', 'bez opieki',
   ],
   nl: [
     'migra*', 'immigra*', 'vluchteling*', 'asiel*', 'vreemdeling*', 'staatlo*', 'derdelanders', 'mensenhandel*', 'mensensmokkel*', 'visum*', 'nieuwkomers',
-    'statushouders',
+    'statushouders', 'kinderhandel', 'internationale bescherming', 'tijdelijke bescherming', 'gezinshereniging', 'inburger*',
   ],
 };
