@@ -1,14 +1,18 @@
 import type { Command } from 'commander';
-import * as parse from './commands/parse.command';
-import * as feeds from './commands/feeds.command';
-import * as apiKey from './commands/api-key.command';
-import * as subscribers from './commands/subscribers.command';
-import * as digest from './commands/digest.command';
-import * as classify from './commands/classify.command';
-import * as reclassify from './commands/reclassify.command';
+
+type CommandModule = { register(program: Command): void };
 
 /**
- * Each command file exports `register(program)`. Add yours here, one line, in the order
- * `pnpm pulse --help` should list them.
+ * Top-level commands, in `pnpm pulse --help` order. Each file exports `register(program)`.
+ * Loaded lazily: `pulse parse` must not pay for NestJS, BullMQ and the database drivers that
+ * other commands need (the parse command runs once per file in scripted checks).
  */
-export const COMMANDS: { register(program: Command): void }[] = [parse, feeds, apiKey, subscribers, digest, classify, reclassify];
+export const COMMANDS: { name: string; load(): Promise<CommandModule> }[] = [
+  { name: 'parse', load: () => import('./commands/parse.command') },
+  { name: 'feeds', load: () => import('./commands/feeds.command') },
+  { name: 'api-key', load: () => import('./commands/api-key.command') },
+  { name: 'subscribers', load: () => import('./commands/subscribers.command') },
+  { name: 'digest', load: () => import('./commands/digest.command') },
+  { name: 'classify', load: () => import('./commands/classify.command') },
+  { name: 'reclassify', load: () => import('./commands/reclassify.command') },
+];

@@ -6,7 +6,9 @@ import { COMMANDS } from './commands';
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command('pulse').description('EMN Pulse operator CLI').exitOverride();
-  for (const c of COMMANDS) c.register(program);
+  // Only the command asked for is loaded; `--help` or an unknown word loads them all.
+  const wanted = COMMANDS.filter((c) => c.name === argv[2]);
+  for (const c of wanted.length ? wanted : COMMANDS) (await c.load()).register(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

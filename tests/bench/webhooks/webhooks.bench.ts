@@ -12,7 +12,7 @@
  * `BENCH_WEBHOOKS_IN_PROCESS=1` runs the worker from source in this process instead.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -81,14 +81,24 @@ async function startReceiver(): Promise<{ child: ChildProcess; origin: string }>
   return { child, origin: `http://127.0.0.1:${line.trim()}` };
 }
 
-type Worker = { env: WebhooksEnv; stop(): Promise<void> };
+type Worker = { env: WebhooksEnv; cpuMs(): number | null; stop(): Promise<void> };
+
+/** CPU time (user + system) a process has used so far, from /proc; null where there is none. */
+function processCpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, USER_HZ = 100
+  } catch {
+    return null;
+  }
+}
 
 /** The webhooks worker as its own process (freshly built), or in this one from source. */
 async function startWorker(vars: Record<string, string>): Promise<Worker> {
   const env = loadWebhooksEnv(vars);
   if (process.env.BENCH_WEBHOOKS_IN_PROCESS === '1') {
     const app = await createWebhooksApp(env);
-    return { env, stop: () => app.close() };
+    return { env, cpuMs: () => null, stop: () => app.close() };
   }
   const build = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@pulse/webhooks-app', '--output-logs=errors-only'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('building apps/webhooks failed');
@@ -100,6 +110,7 @@ async function startWorker(vars: Record<string, string>): Promise<Worker> {
   await waitForLine(child, /delivering webhooks/, 'webhooks worker');
   return {
     env,
+    cpuMs: () => processCpuMs(child.pid!),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -203,12 +214,15 @@ describe('webhooks bench', () => {
 
       const hookIds: string[] = new Array(N);
       const enqueuedAt: number[] = new Array(N);
+      const cpuBefore = worker.cpuMs();
       const hooks = await openLoop(N, async (i) => {
         hookIds[i] = await publish(items[WARM + i]!);
         enqueuedAt[i] = wallMs();
       });
       const hookSeen: Record<string, number[]> = {};
       await waitForArrivals(origin, hookIds, hookSeen);
+      const cpuAfter = worker.cpuMs();
+      const workerCpuPerDelivery = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / N;
       await sleep(500);
       for (const [id, times] of Object.entries(await arrivals(origin))) (hookSeen[id] ??= []).push(...times);
 
@@ -234,6 +248,7 @@ describe('webhooks bench', () => {
         rowAndJobCreated: round(e),
         jobWait: round(wait),
         jobProcessing: round(work),
+        workerCpuMsPerDelivery: workerCpuPerDelivery === null ? null : Number(workerCpuPerDelivery.toFixed(2)),
         p99OverBareMs: Number((h.p99 - b.p99).toFixed(1)),
         p50OverBareMs: Number((h.p50 - b.p50).toFixed(1)),
         workerProcess: process.env.BENCH_WEBHOOKS_IN_PROCESS === '1' ? 'in-process' : 'separate',
@@ -247,6 +262,7 @@ describe('webhooks bench', () => {
           `    of which delivery row + job created:       p50 ${ms(e.p50)}  p99 ${ms(e.p99)}`,
           `    job queued → picked up by the worker:     p50 ${ms(wait.p50)}  p99 ${ms(wait.p99)}`,
           `    job processing (claim → send → log):     p50 ${ms(work.p50)}  p99 ${ms(work.p99)}`,
+          ...(workerCpuPerDelivery === null ? [] : [`    worker CPU per delivery:                 ${ms(workerCpuPerDelivery)}`]),
           `  difference:                                  p50 +${ms(h.p50 - b.p50)}  p99 +${ms(h.p99 - b.p99)} (goal: p99 ≤ bare p99 + 50 ms)`,
           '',
         ].join('\n'),
