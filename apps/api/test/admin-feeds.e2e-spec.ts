@@ -282,3 +282,20 @@ describe('admin API: feeds', () => {
     });
   });
 });
+
+describe('admin API: feeds with PULSE_ALLOW_PRIVATE_NETWORKS=1', () => {
+  let h: AdminHarness;
+
+  beforeAll(async () => {
+    h = await startAdminApi('adminfeedsprivate', { PULSE_ALLOW_PRIVATE_NETWORKS: '1' });
+  });
+  afterAll(() => h.close());
+
+  it('accepts loopback and private addresses (tests, local demos)', async () => {
+    for (const url of ['http://127.0.0.1:8080/feed', 'http://10.1.2.3/feed']) {
+      expect((await h.call('POST', '/api/feeds', { json: { url } })).status).toBe(201);
+    }
+    // the scheme is still checked
+    expect((await h.call('POST', '/api/feeds', { json: { url: 'file:///etc/passwd' } })).status).toBe(422);
+  });
+});

@@ -148,7 +148,44 @@ describe('digest worker killed with SIGKILL mid-batch', () => {
     expect(recovered[0]!.n).toBe(atKill.sending);
     expect(await statusCounts()).toEqual({ sent: COUNT });
 
+    // Nest closes the app on SIGTERM, then raises the signal again to exit.
     second.kill('SIGTERM');
-    expect(await exited(second)).not.toBe('SIGKILL');
+    expect(await exited(second)).toBe('SIGTERM');
+  });
+
+  it('on SIGTERM finishes the sends in hand, so nothing is left in doubt', async () => {
+    const more = 40;
+    await insertSubscribers(
+      tdb.database,
+      Array.from({ length: more }, (_, i) => ({
+        email: `late${i}@example.org`,
+        themes: [THEME_IDS[i % THEME_IDS.length]!],
+        timezone: 'UTC',
+        sendHour: sendAt.getUTCHours(),
+        confirmedAt: before(72),
+      })),
+    );
+    const base = sink.accepted;
+    sink.hold();
+    const worker = startWorker('worker-3');
+    await until(async () => sink.held >= 1 && ((await statusCounts()).sending ?? 0) > 0, 30_000, 'sends in flight');
+    worker.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    // Still there: waiting for the sends it holds, which the server has not answered yet.
+    expect(worker.exitCode === null && worker.signalCode === null).toBe(true);
+    sink.release();
+    expect(await exited(worker)).toBe('SIGTERM');
+    const afterStop = await statusCounts();
+    expect(afterStop.sending ?? 0).toBe(0);
+    expect(afterStop.sent).toBe(sink.accepted);
+
+    const last = startWorker('worker-4');
+    await until(async () => ((await statusCounts()).sent ?? 0) === COUNT + more, 30_000, 'the rest sent');
+    await sink.settled();
+    expect(sink.accepted - base).toBe(more);
+    const resent = await tdb.database.sql.query(`SELECT 1 FROM digests d JOIN subscribers s ON s.id = d.subscriber_id WHERE s.email LIKE 'late%' AND d.last_error IS NOT NULL`);
+    expect(resent).toHaveLength(0);
+    last.kill('SIGTERM');
+    expect(await exited(last)).toBe('SIGTERM');
   });
 });

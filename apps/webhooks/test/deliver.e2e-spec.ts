@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { QUEUES, jobIds } from '@pulse/contracts';
-import { WebhookRepository, createDeliveriesForItem, type WebhookDeliveryRow } from '@pulse/db';
+import { DATABASE, WebhookRepository, createDeliveriesForItem, type Database, type WebhookDeliveryRow } from '@pulse/db';
 import { JobProducer } from '@pulse/queue';
 import { createTestDatabase, startFixtureServer, testQueuePrefix, type FixtureServer } from '@pulse/testing';
 import { loadWebhooksEnv } from '../src/config/env';
@@ -265,6 +265,26 @@ describe('webhook delivery (private networks allowed, for the loopback receiver)
     const [req] = hits(w, '/crash');
     expect(req!.headers['webhook-id']).toBe(id);
     expect(req!.body).toBe(body);
+  });
+});
+
+describe('the worker on its own database pool', () => {
+  it('commits its own writes asynchronously (WEBHOOK_ASYNC_COMMIT, default on), and can be told not to', async () => {
+    const db = await createTestDatabase('whpool');
+    const q = testQueuePrefix('whpool');
+    try {
+      for (const [flag, expected] of [[undefined, 'off'], ['0', 'on']] as const) {
+        const app = await createWebhooksApp(
+          loadWebhooksEnv({ DATABASE_URL: db.url, PULSE_QUEUE_PREFIX: q.prefix, LOG_LEVEL: 'error', ...(flag ? { WEBHOOK_ASYNC_COMMIT: flag } : {}) }),
+        );
+        const [row] = await app.get<Database>(DATABASE, { strict: false }).sql.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
+        await app.close();
+        expect(row!.synchronous_commit).toBe(expected);
+      }
+    } finally {
+      await db.drop();
+      await q.cleanup();
+    }
   });
 });
 

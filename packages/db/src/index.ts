@@ -17,3 +17,4 @@ export * from './item-admin.repository';
 export * from './subscriber-admin.repository';
 export * from './digest.repository';
 export * from './item-theme.repository';
+export * from './digest-window.repository';

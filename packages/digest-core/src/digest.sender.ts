@@ -11,6 +11,7 @@ import {
 } from '@pulse/db';
 import { classifyMailError, type MailTransport } from '@pulse/mail';
 import { buildDigestMail } from './digest.content';
+import type { DigestEnv } from './digest.env';
 import { WindowItemsCache } from './window-items.cache';
 
 export interface DigestSenderOptions {
@@ -46,10 +47,28 @@ export class DigestRetryError extends Error {}
 /** Another worker holds the lease on this digest: retry once it has run out. */
 export class LeaseHeldError extends DigestRetryError {}
 
+/** The domain of a `MAIL_FROM` address (`Name <user@domain>`): the right-hand side of our Message-IDs. */
+export const mailDomain = (from: string): string => /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'emn-pulse.invalid';
+
 /** `<digest.{id}@{domain}>`: the same on every attempt, so a resend is recognisably the same message. */
-export function digestMessageId(digestId: string, from: string): string {
-  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'emn-pulse.invalid';
-  return `<digest.${digestId}@${domain}>`;
+export const digestMessageId = (digestId: string, from: string): string => `<digest.${digestId}@${mailDomain(from)}>`;
+
+/** The sender settings the worker and the CLI take from their environment. */
+export function digestSenderOptions(
+  env: DigestEnv & { PUBLIC_BASE_URL: string; MAIL_FROM: string },
+  secret: string,
+  log?: DigestSenderOptions['log'],
+): DigestSenderOptions {
+  return {
+    baseUrl: env.PUBLIC_BASE_URL,
+    secret,
+    from: env.MAIL_FROM,
+    leaseMs: env.PULSE_DIGEST_LEASE_MS,
+    maxBounces: env.PULSE_DIGEST_MAX_BOUNCES,
+    maxItems: env.PULSE_DIGEST_MAX_ITEMS,
+    inDoubt: env.PULSE_DIGEST_IN_DOUBT,
+    log,
+  };
 }
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -188,11 +188,23 @@ function addMasksAndCues(b: Builder): void {
   }
 }
 
+/** Longer prefixes first: on a tie in length the matcher keeps the first, the most specific. */
+function sortPrefixes(node: TrieNode): void {
+  node.prefixes?.sort(([a], [b]) => b.length - a.length);
+  for (const next of node.exact?.values() ?? []) sortPrefixes(next);
+  for (const [, next] of node.prefixes ?? []) sortPrefixes(next);
+}
+
 export function compileLexicon(lang: Language): CompiledLexicon {
   const b = new Builder(lang, STEMMERS[lang]);
   addContext(b);
   addThemeTerms(b);
   addMasksAndCues(b);
+  sortPrefixes(b.root);
+  for (const list of b.rootPrefixes.values()) {
+    list.sort(([x], [y]) => y.length - x.length);
+    for (const [, node] of list) sortPrefixes(node);
+  }
   return { language: lang, root: b.root, rootPrefixes: b.rootPrefixes, problems: b.problems };
 }
 

@@ -65,6 +65,7 @@ interface Found {
   end: number;
 }
 
+/** Exact words are tried before prefixes, longer prefixes before shorter: ties go to the first. */
 function longestAt(lexicon: CompiledLexicon, words: string[], keys: string[], i: number): Found | null {
   let best: Found | null = null;
   const consider = (node: TrieNode | undefined) => {

@@ -3,11 +3,16 @@
 // the worker's event loop. Answers 200 at once and notes when each message arrived
 // (`performance.timeOrigin + performance.now()`: wall-clock ms, comparable across processes),
 // keyed by `webhook-id` or, for the bare loop, `x-bench-id`. GET /arrivals returns them and
-// forgets them. Prints its port on stdout.
+// forgets them; GET /clock gives this process's clock (process clocks differ by milliseconds,
+// so the bench measures the offset). Prints its port on stdout.
 import { createServer } from 'node:http';
 
 let arrivals = {};
 const server = createServer((req, res) => {
+  if (req.method === 'GET' && req.url === '/clock') {
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(String(performance.timeOrigin + performance.now()));
+    return;
+  }
   if (req.method === 'GET' && req.url === '/arrivals') {
     const body = JSON.stringify(arrivals);
     arrivals = {};

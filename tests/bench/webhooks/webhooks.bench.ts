@@ -119,8 +119,23 @@ async function startWorker(vars: Record<string, string>): Promise<Worker> {
   };
 }
 
+/** Receiver clock minus ours, from the round trip with the least delay (NTP's estimate). */
+async function clockOffset(origin: string): Promise<number> {
+  let best = { rtt: Infinity, offset: 0 };
+  for (let i = 0; i < 50; i++) {
+    const t0 = wallMs();
+    const theirs = Number(await (await fetch(`${origin}/clock`)).text());
+    const t1 = wallMs();
+    if (t1 - t0 < best.rtt) best = { rtt: t1 - t0, offset: theirs - (t0 + t1) / 2 };
+  }
+  return best.offset;
+}
+
+let receiverOffset = 0;
+/** Arrival times, on this process's clock. */
 async function arrivals(origin: string): Promise<Record<string, number[]>> {
-  return (await (await fetch(`${origin}/arrivals`)).json()) as Record<string, number[]>;
+  const raw = (await (await fetch(`${origin}/arrivals`)).json()) as Record<string, number[]>;
+  return Object.fromEntries(Object.entries(raw).map(([id, times]) => [id, times.map((t) => t - receiverOffset)]));
 }
 
 /** Starts `fn(i)` at start + i / rate; returns the start times and the achieved launch rate. */
@@ -179,6 +194,7 @@ async function waitForArrivals(origin: string, ids: string[], into: Record<strin
 describe('webhooks bench', () => {
   it(`item stored → receiver 2xx at ${RATE} deliveries/s for ${SECONDS} s, beside a bare POST loop`, async () => {
     const { child, origin } = await startReceiver();
+    receiverOffset = await clockOffset(origin);
     const db = await createTestDatabase('benchwebhooks');
     const q = testQueuePrefix('bench-webhooks');
     const queue = new Queue(QUEUES.webhookDeliver, { connection: redisOptionsFromUrl(TEST_REDIS_URL), prefix: q.prefix });

@@ -9,6 +9,7 @@ import {
   digestEnv,
   DigestRetryError,
   DigestSender,
+  digestSenderOptions,
   digestTransportFromEnv,
   dueWindow,
   LeaseHeldError,
@@ -133,16 +134,7 @@ async function send(opts: { now?: boolean; at?: string; concurrency?: string }):
     const transport = digestTransportFromEnv(env, note);
     try {
       const secret = await resolveLinkSecret(database, env.PULSE_SECRET);
-      const sender = new DigestSender(database, transport, {
-        baseUrl: env.PUBLIC_BASE_URL,
-        secret,
-        from: env.MAIL_FROM,
-        leaseMs: env.PULSE_DIGEST_LEASE_MS,
-        maxBounces: env.PULSE_DIGEST_MAX_BOUNCES,
-        maxItems: env.PULSE_DIGEST_MAX_ITEMS,
-        inDoubt: env.PULSE_DIGEST_IN_DOUBT,
-        log: { log: note, warn: (m) => note(`warning: ${m}`) },
-      });
+      const sender = new DigestSender(database, transport, digestSenderOptions(env, secret, { log: note, warn: (m) => note(`warning: ${m}`) }));
       const t = await sendAll(sender, ids, concurrency);
       process.stdout.write(
         `${t.sent} sent, ${t.empty} empty (nothing for them), ${t.bounced} bounced, ${t.cancelled} cancelled, ` +

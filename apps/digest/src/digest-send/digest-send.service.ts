@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDatabase, type Database } from '@pulse/db';
-import { DigestSender, type SendOutcome } from '@pulse/digest-core';
+import { DigestSender, digestSenderOptions, type SendOutcome } from '@pulse/digest-core';
 import type { MailTransport } from '@pulse/mail';
 import { DIGEST_ENV, type DigestAppEnv } from '../config/env';
 import { LINK_SECRET, MAIL_TRANSPORT } from '../mail/mail.module';
@@ -17,16 +17,7 @@ export class DigestSendService {
     @Inject(LINK_SECRET) secret: string,
     @Inject(DIGEST_ENV) env: DigestAppEnv,
   ) {
-    this.sender = new DigestSender(database, transport, {
-      baseUrl: env.PUBLIC_BASE_URL,
-      secret,
-      from: env.MAIL_FROM,
-      leaseMs: env.PULSE_DIGEST_LEASE_MS,
-      maxBounces: env.PULSE_DIGEST_MAX_BOUNCES,
-      maxItems: env.PULSE_DIGEST_MAX_ITEMS,
-      inDoubt: env.PULSE_DIGEST_IN_DOUBT,
-      log: this.log,
-    });
+    this.sender = new DigestSender(database, transport, digestSenderOptions(env, secret, this.log));
   }
 
   /** `final`: no retry follows, so a passing failure is recorded as `failed` instead of thrown. */

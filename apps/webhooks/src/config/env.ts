@@ -49,6 +49,17 @@ export const webhooksEnv = z.object({
   WEBHOOK_SWEEP_GRACE: duration('5m'),
   /** Deliveries sent at once by one worker process. */
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
+  /** PostgreSQL connections of the worker (one per query in flight). */
+  WEBHOOK_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
+  /**
+   * `1` (default): the worker's own writes commit without waiting for the WAL flush. A
+   * PostgreSQL crash may then lose the last moment of delivery state, so those messages are
+   * sent again under their webhook-id. `0`: every write waits for the flush.
+   */
+  WEBHOOK_ASYNC_COMMIT: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 export const WebhooksEnvSchema = databaseEnv.extend(redisEnv.shape).extend(networkEnv.shape).extend(logEnv.shape).extend(webhooksEnv.shape);
