@@ -74,7 +74,9 @@ const SNAPSHOT_SQL = `
 
 const RECORD_SQL = `
   WITH attempt AS (
-    INSERT INTO webhook_attempts (delivery_id, status_code, latency_ms, response_excerpt, error) VALUES ($1, $2, $3, $4, $5)
+    -- nothing to log when the endpoint (and with it the delivery) was deleted during the send
+    INSERT INTO webhook_attempts (delivery_id, status_code, latency_ms, response_excerpt, error)
+    SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = $1)
   ), healthy AS (
     -- kept to the second: every delivery to a busy endpoint would otherwise queue on this row's lock
     UPDATE webhook_endpoints SET failing_since = NULL, last_success_at = now()

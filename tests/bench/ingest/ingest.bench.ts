@@ -49,15 +49,16 @@ const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 const urls = (origin: string, gen: string, n = FEEDS) => Array.from({ length: n }, (_, i) => `${origin}/g${gen}/feed-${i}.xml`);
 
 /** fetchFeed + parseFeed only: the ceiling the store-and-queue path is compared with. */
-async function bareLoop(list: string[]): Promise<{ items: number; seconds: number }> {
+async function bareLoop(list: string[]): Promise<{ items: number; seconds: number; cpu: number }> {
   let items = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await inParallel(list, async (url) => {
     const r = await fetchFeed(url, { allowPrivateNetworks: true });
     if (r.status !== 'ok') throw new Error(`expected 200 from ${url}`);
     items += (await parseFeed(r.body, { url: r.finalUrl, contentType: r.contentType, defaultType: 'news' })).items.length;
   });
-  return { items, seconds: (performance.now() - t0) / 1000 };
+  return { items, seconds: (performance.now() - t0) / 1000, cpu: cpuMs(process.cpuUsage(cpu0)) };
 }
 
 async function pollAll(db: TestDatabase, queue: Queue, feeds: FeedRecord[]): Promise<{ outcomes: PollOutcome[]; seconds: number; cpu: number }> {
@@ -93,10 +94,12 @@ describe('ingest bench', () => {
       const bareRates: number[] = [];
       const fullRates: number[] = [];
       let fullCpu = 0;
+      let bareCpu = 0;
       let created = 0;
       for (let round = 0; round < ROUNDS; round++) {
         const bare = await bareLoop(urls(origin, `bare${round}`));
         bareRates.push(bare.items / bare.seconds);
+        bareCpu += bare.cpu;
         const full = await pollAll(db, queue, await createFeeds(repo, urls(origin, `full${round}`)));
         const made = full.outcomes.reduce((n, o) => n + (o.status === 'ok' ? o.counts.new : 0), 0);
         const queued = full.outcomes.reduce((n, o) => n + (o.status === 'ok' ? o.queued : 0), 0);
@@ -130,6 +133,7 @@ describe('ingest bench', () => {
         bareItemsPerSecond: Math.round(bareRate),
         fullItemsPerSecond: Math.round(fullRate),
         ratio: Number((fullRate / bareRate).toFixed(3)),
+        cpuMsPerBareFetchParse: Number((bareCpu / (FEEDS * ROUNDS)).toFixed(2)),
         cpuMsPerFullPoll: Number(fullCpuPerPoll.toFixed(2)),
         cpuMsPer304Poll: Number(cpuPer304.toFixed(3)),
         cpuRatio304: Number((cpuPer304 / fullCpuPerPoll).toFixed(4)),
@@ -140,7 +144,7 @@ describe('ingest bench', () => {
           `  bare fetch+parse loop:        ${figures.bareItemsPerSecond} items/s (median of ${ROUNDS} rounds of ${FEEDS * ITEMS}: ${bareRates.map(Math.round).join(', ')})`,
           `  fetch → stored → queued:      ${figures.fullItemsPerSecond} new items/s (median of ${ROUNDS} rounds: ${fullRates.map(Math.round).join(', ')})`,
           `  throughput ratio:             ${figures.ratio}× the bare loop (goal ≥ 0.3×, and ≥ 500 new items/s)`,
-          `  CPU per poll: full ${figures.cpuMsPerFullPoll} ms, 304 ${figures.cpuMsPer304Poll} ms`,
+          `  CPU per feed (this process): bare fetch+parse ${figures.cpuMsPerBareFetchParse} ms, full poll ${figures.cpuMsPerFullPoll} ms, 304 poll ${figures.cpuMsPer304Poll} ms`,
           `  CPU ratio 304 / full:         ${figures.cpuRatio304}× (goal ≤ 0.1×)`,
           '',
         ].join('\n'),
