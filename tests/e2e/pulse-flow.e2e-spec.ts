@@ -58,7 +58,7 @@ ${items
   .join('\n')}
 </channel></rss>`;
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 90_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -67,6 +67,9 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | null | f
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+// Many real parts in one story: generous limits, since CI runs other suites beside it on 2 cores.
+jest.setTimeout(240_000);
 
 describe('EMN Pulse end to end', () => {
   let db: TestDatabase;
@@ -158,7 +161,7 @@ describe('EMN Pulse end to end', () => {
       body: JSON.stringify({ email, themes: ['return-readmission', 'trafficking'], frequency: 'daily', timezone: 'Europe/Brussels', sendHour: 7 }),
     });
     expect(sub.status).toBe(202);
-    const [confirmation] = await sink.waitFor(1, 20_000);
+    const [confirmation] = await sink.waitFor(1, 90_000);
     const confirmLink = /https:\/\/pulse\.test\/confirm\?token=[A-Za-z0-9._~%-]+/.exec(confirmation!.parsed.text ?? '')?.[0];
     expect(confirmLink).toBeDefined();
     const token = new URL(confirmLink!).searchParams.get('token')!;
@@ -209,7 +212,7 @@ describe('EMN Pulse end to end', () => {
     const tomorrow7 = new Date(Date.now() + 36 * 3600_000);
     await planner.tick(tomorrow7);
     await planner.tick(tomorrow7);
-    const mails = await sink.waitFor(2, 30_000);
+    const mails = await sink.waitFor(2, 90_000);
     await new Promise((r) => setTimeout(r, 500));
     expect(sink.messages).toHaveLength(2);
     const digest = mails[1]!.parsed;

@@ -81,7 +81,7 @@ beforeAll(async () => {
   guardedUrl = (await guarded.getUrl()).replace('[::1]', '127.0.0.1');
   openUrl = (await open.getUrl()).replace('[::1]', '127.0.0.1');
   worker = await createWebhooksApp(
-    loadWebhooksEnv({ ...env, PULSE_ALLOW_PRIVATE_NETWORKS: '1', WEBHOOK_RETRY_SCHEDULE: '100ms', LOG_LEVEL: 'error' }),
+    loadWebhooksEnv({ ...env, PULSE_ALLOW_PRIVATE_NETWORKS: '1', PULSE_WEBHOOK_RETRY_SCHEDULE: '100ms', LOG_LEVEL: 'error' }),
     { database: db.database },
   );
   receiver = await startFixtureServer();

@@ -25,7 +25,7 @@ export async function bootstrap(shared: SharedRuntime = {}): Promise<INestApplic
   const env = loadWebhooksEnv();
   const app = await createWebhooksApp(env, shared);
   new Logger('webhooks').log(
-    `delivering webhooks (concurrency ${env.WEBHOOK_CONCURRENCY}, ${env.WEBHOOK_RETRY_SCHEDULE.length} retries, private networks ${env.PULSE_ALLOW_PRIVATE_NETWORKS ? 'allowed' : 'refused'})`,
+    `delivering webhooks (concurrency ${env.PULSE_WEBHOOK_CONCURRENCY}, ${env.PULSE_WEBHOOK_RETRY_SCHEDULE.length} retries, private networks ${env.PULSE_ALLOW_PRIVATE_NETWORKS ? 'allowed' : 'refused'})`,
   );
   return app;
 }

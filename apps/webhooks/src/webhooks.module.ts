@@ -27,10 +27,10 @@ export class WebhooksModule {
       global: true,
       imports: [
         DatabaseModule.forRoot({
-          url: env.DATABASE_URL && env.WEBHOOK_ASYNC_COMMIT ? withAsyncCommit(env.DATABASE_URL) : env.DATABASE_URL,
+          url: env.DATABASE_URL && env.PULSE_WEBHOOK_ASYNC_COMMIT ? withAsyncCommit(env.DATABASE_URL) : env.DATABASE_URL,
           dataDir: env.PULSE_DATA_DIR,
           database: shared.database as Database | undefined,
-          max: env.WEBHOOK_DB_POOL_SIZE,
+          max: env.PULSE_WEBHOOK_DB_POOL_SIZE,
         }),
         QueueModule.forRoot({ redisUrl: env.REDIS_URL, prefix: env.PULSE_QUEUE_PREFIX }),
         WebhookDeliveryModule,

@@ -18,10 +18,10 @@ async function startWorld(label: string, env: Record<string, string>) {
     loadWebhooksEnv({
       DATABASE_URL: db.url,
       PULSE_QUEUE_PREFIX: q.prefix,
-      WEBHOOK_RETRY_SCHEDULE: '100ms,200ms,300ms',
-      WEBHOOK_TIMEOUT: '3s',
-      WEBHOOK_SWEEP_INTERVAL: '200ms',
-      WEBHOOK_SWEEP_GRACE: '2s',
+      PULSE_WEBHOOK_RETRY_SCHEDULE: '100ms,200ms,300ms',
+      PULSE_WEBHOOK_TIMEOUT: '3s',
+      PULSE_WEBHOOK_SWEEP_INTERVAL: '200ms',
+      PULSE_WEBHOOK_SWEEP_GRACE: '2s',
       LOG_LEVEL: 'error',
       ...env,
     }),
@@ -166,7 +166,7 @@ describe('webhook delivery (private networks allowed, for the loopback receiver)
 
     expect(hits(w, '/elsewhere')).toHaveLength(0);
     const log = await attempts(w, deliveryId);
-    expect(log).toHaveLength(4); // the first send and the 3 retries of WEBHOOK_RETRY_SCHEDULE
+    expect(log).toHaveLength(4); // the first send and the 3 retries of PULSE_WEBHOOK_RETRY_SCHEDULE
     for (const a of log) {
       expect(a.status_code).toBe(302);
       expect(a.error).toBe(`HTTP 302: redirect not followed (Location: ${w.receiver.url}/elsewhere)`);
@@ -214,7 +214,7 @@ describe('webhook delivery (private networks allowed, for the loopback receiver)
     expect(() => new Webhook(newSecret).verify(last.body, headersOf(last))).toThrow();
   });
 
-  it('disables an endpoint that has been failing for longer than WEBHOOK_DISABLE_AFTER (5 days)', async () => {
+  it('disables an endpoint that has been failing for longer than PULSE_WEBHOOK_DISABLE_AFTER (5 days)', async () => {
     w.receiver.route('/down', (_req, res) => void res.writeHead(503).end('maintenance'));
     const ep = await endpoint('/down');
     await w.db.database.sql.query(`UPDATE webhook_endpoints SET failing_since = now() - interval '6 days' WHERE id = $1`, [ep.id]);
@@ -269,13 +269,13 @@ describe('webhook delivery (private networks allowed, for the loopback receiver)
 });
 
 describe('the worker on its own database pool', () => {
-  it('commits its own writes asynchronously (WEBHOOK_ASYNC_COMMIT, default on), and can be told not to', async () => {
+  it('commits its own writes asynchronously (PULSE_WEBHOOK_ASYNC_COMMIT, default on), and can be told not to', async () => {
     const db = await createTestDatabase('whpool');
     const q = testQueuePrefix('whpool');
     try {
       for (const [flag, expected] of [[undefined, 'off'], ['0', 'on']] as const) {
         const app = await createWebhooksApp(
-          loadWebhooksEnv({ DATABASE_URL: db.url, PULSE_QUEUE_PREFIX: q.prefix, LOG_LEVEL: 'error', ...(flag ? { WEBHOOK_ASYNC_COMMIT: flag } : {}) }),
+          loadWebhooksEnv({ DATABASE_URL: db.url, PULSE_QUEUE_PREFIX: q.prefix, LOG_LEVEL: 'error', ...(flag ? { PULSE_WEBHOOK_ASYNC_COMMIT: flag } : {}) }),
         );
         const [row] = await app.get<Database>(DATABASE, { strict: false }).sql.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
         await app.close();

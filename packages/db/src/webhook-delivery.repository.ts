@@ -31,8 +31,21 @@ export type ClaimMiss =
   | { kind: 'busy'; retryInMs: number }
   | { kind: 'not-due'; dueInMs: number; dueAtMs: number };
 
+export interface ClaimedDelivery {
+  delivery: WebhookDeliveryRow;
+  endpoint: WebhookEndpointRow;
+  /** The item as it is now; only when the delivery has no stored body yet (and the item exists). */
+  snapshot?: ItemSnapshot;
+}
+
+/** The item fields a webhook payload carries (not its HTML body). */
+const PAYLOAD_ITEM_FIELDS = [
+  'id', 'title', 'summary', 'canonicalUrl', 'publishedAt', 'sourceUpdatedAt', 'language', 'type',
+  'categories', 'startsAt', 'endsAt', 'location', 'taxonomyVersion', 'version',
+] as const;
+
 export interface ItemSnapshot {
-  item: typeof items.$inferSelect;
+  item: Pick<typeof items.$inferSelect, (typeof PAYLOAD_ITEM_FIELDS)[number]>;
   themes: { themeId: string; score: number; evidence: unknown[] }[];
   sources: { feedId: string; feedTitle: string; url: string | null }[];
 }
@@ -40,9 +53,10 @@ export interface ItemSnapshot {
 /** A due delivery may be claimed up to this early: the queue's clock and the database's differ a little. */
 const CLAIM_TOLERANCE_MS = 1000;
 
-/** `"alias"."snake_name" AS "prefixcamelName"` for every column: rows come back shaped like drizzle's. */
-function columns(table: PgTable, alias: string, prefix = ''): string {
+/** `"alias"."snake_name" AS "prefixcamelName"` for each column (all by default): rows come back shaped like drizzle's. */
+function columns(table: PgTable, alias: string, prefix = '', only?: readonly string[]): string {
   return Object.entries(getTableColumns(table))
+    .filter(([key]) => !only || only.includes(key))
     .map(([key, col]) => `"${alias}"."${col.name}" AS "${prefix}${key}"`)
     .join(', ');
 }
@@ -61,16 +75,17 @@ const CLAIM_SQL = `
        AND (lease_until IS NULL OR lease_until < now())
     RETURNING *
   )
-  SELECT ${columns(webhookDeliveries, 'c', 'd.')}, ${columns(webhookEndpoints, 'e', 'e.')}
-    FROM claimed c JOIN webhook_endpoints e ON e.id = c.endpoint_id`;
-
-const SNAPSHOT_SQL = `
-  SELECT ${columns(items, 'i')},
-    coalesce((SELECT json_agg(json_build_object('themeId', t.theme_id, 'score', t.score, 'evidence', t.evidence) ORDER BY t.score DESC, t.theme_id)
-                FROM item_themes t WHERE t.item_id = i.id), '[]'::json) AS "_themes",
-    coalesce((SELECT json_agg(json_build_object('feedId', s.feed_id, 'feedTitle', f.title, 'url', s.url) ORDER BY s.first_seen_at, s.feed_id)
-                FROM item_sources s JOIN feeds f ON f.id = s.feed_id WHERE s.item_id = i.id), '[]'::json) AS "_sources"
-    FROM items i WHERE i.id = $1`;
+  SELECT ${columns(webhookDeliveries, 'c', 'd.')}, ${columns(webhookEndpoints, 'e', 'e.')}, ${columns(items, 'i', 'i.', PAYLOAD_ITEM_FIELDS)},
+    -- themes and sources only for a first attempt: later ones send the stored body
+    CASE WHEN i.id IS NOT NULL THEN coalesce((
+      SELECT json_agg(json_build_object('themeId', t.theme_id, 'score', t.score, 'evidence', t.evidence) ORDER BY t.score DESC, t.theme_id)
+        FROM item_themes t WHERE t.item_id = i.id), '[]'::json) END AS "s.themes",
+    CASE WHEN i.id IS NOT NULL THEN coalesce((
+      SELECT json_agg(json_build_object('feedId', s.feed_id, 'feedTitle', f.title, 'url', s.url) ORDER BY s.first_seen_at, s.feed_id)
+        FROM item_sources s JOIN feeds f ON f.id = s.feed_id WHERE s.item_id = i.id), '[]'::json) END AS "s.sources"
+    FROM claimed c
+    JOIN webhook_endpoints e ON e.id = c.endpoint_id
+    LEFT JOIN items i ON i.id = c.item_id AND c.payload IS NULL`;
 
 const RECORD_SQL = `
   WITH attempt AS (
@@ -104,12 +119,16 @@ export class WebhookDeliveryRepository {
   constructor(private readonly database: Database) {}
 
   /**
-   * Takes the lease on a due, pending delivery and reads its endpoint in the same statement;
-   * undefined when it is not this caller's to send now.
+   * Takes the lease on a due, pending delivery and, in the same statement, reads its endpoint
+   * and (when no body is stored yet) its item with themes and sources. Undefined when the
+   * delivery is not this caller's to send now.
    */
-  async claimDelivery(id: string, leaseMs: number): Promise<{ delivery: WebhookDeliveryRow; endpoint: WebhookEndpointRow } | undefined> {
+  async claimDelivery(id: string, leaseMs: number): Promise<ClaimedDelivery | undefined> {
     const [row] = await this.database.sql.query<Record<string, unknown>>(CLAIM_SQL, [id, Math.round(leaseMs)]);
-    return row ? { delivery: unprefix(row, 'd.'), endpoint: unprefix(row, 'e.') } : undefined;
+    if (!row) return undefined;
+    const item = unprefix<ItemSnapshot['item']>(row, 'i.');
+    const snapshot = item.id ? { item, themes: row['s.themes'] as ItemSnapshot['themes'], sources: row['s.sources'] as ItemSnapshot['sources'] } : undefined;
+    return { delivery: unprefix(row, 'd.'), endpoint: unprefix(row, 'e.'), snapshot };
   }
 
   async explainClaimMiss(id: string): Promise<ClaimMiss> {
@@ -126,17 +145,6 @@ export class WebhookDeliveryRepository {
     if (!row.scheduled) return { kind: 'unscheduled' };
     if (Number(row.lease_in) > 0) return { kind: 'busy', retryInMs: Number(row.lease_in) };
     return { kind: 'not-due', dueInMs: Number(row.due_in ?? 0), dueAtMs: Number(row.due_at) };
-  }
-
-  /** The item with its themes (by score) and sources (first seen first), in one query. */
-  async loadItemSnapshot(itemId: string): Promise<ItemSnapshot | undefined> {
-    const [row] = await this.database.sql.query<Record<string, unknown> & { _themes: ItemSnapshot['themes']; _sources: ItemSnapshot['sources'] }>(
-      SNAPSHOT_SQL,
-      [itemId],
-    );
-    if (!row) return undefined;
-    const { _themes, _sources, ...item } = row;
-    return { item: item as ItemSnapshot['item'], themes: _themes, sources: _sources };
   }
 
   /**

@@ -142,6 +142,15 @@ describe('digest planner and sender on PostgreSQL and a real SMTP server', () =>
     for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
   });
 
+  it('plans in batches, handing each batch over as soon as it is written', async () => {
+    await insertSubscribers(db, Array.from({ length: 12 }, (_, i) => ({ email: `batch${i}@example.org`, themes: ['integration'] })));
+    const batches: number[] = [];
+    const plan = await planDueDigests(db, AT, { batch: 5, onBatch: async (ids) => void batches.push(ids.length) });
+    expect(batches).toEqual([5, 5, 2]);
+    expect(plan).toMatchObject({ planned: 12, created: [] });
+    await db.sql.query(`UPDATE subscribers SET status = 'paused' WHERE email LIKE 'batch%'`);
+  });
+
   it('sends nothing when no item matches, yet moves the window on', async () => {
     await insertSubscribers(db, [{ email: 'nothing@example.org', themes: ['citizenship-statelessness'] }]);
     const { created } = await planDueDigests(db, AT);

@@ -23,10 +23,20 @@ const FEEDS = Number(process.env.BENCH_API_FEEDS ?? 300);
 const ROOT = join(__dirname, '..', '..', '..');
 
 interface Run {
+  /** Server CPU (user + system) per request, ms: what each route costs, whatever else the machine runs. */
+  cpuMsPerRequest?: number;
   latencies: number[];
   statuses: number[];
   errors: string[];
   launchRate: number;
+}
+
+async function measure(url: string, headers: Record<string, string>): Promise<Run> {
+  const before = process.cpuUsage();
+  const run = await load(url, headers);
+  const cpu = process.cpuUsage(before);
+  const requests = Math.round(RATE * (SECONDS + WARM_SECONDS));
+  return { ...run, cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / requests };
 }
 
 function load(url: string, headers: Record<string, string>): Promise<Run> {
@@ -43,7 +53,7 @@ function load(url: string, headers: Record<string, string>): Promise<Run> {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const stats = (r: Run) => {
   const s = [...r.latencies].sort((a, b) => a - b);
-  return { p50Ms: percentile(s, 50), p99Ms: percentile(s, 99), maxMs: s[s.length - 1]!, launchRate: r.launchRate };
+  return { p50Ms: percentile(s, 50), p99Ms: percentile(s, 99), maxMs: s[s.length - 1]!, launchRate: r.launchRate, cpuMsPerRequest: r.cpuMsPerRequest! };
 };
 const fmt = (n: number) => n.toFixed(2).padStart(8);
 
@@ -87,16 +97,18 @@ describe('api bench', () => {
     expect(page.data).toHaveLength(50);
 
     const runs: Record<string, Run> = {
-      bare: await load(`${base}/bench/bare`, {}),
-      health: await load(`${base}/health`, {}),
-      feeds: await load(`${base}/api/feeds`, { authorization: `Bearer ${key}` }),
+      bare: await measure(`${base}/bench/bare`, {}),
+      health: await measure(`${base}/health`, {}),
+      feeds: await measure(`${base}/api/feeds`, { authorization: `Bearer ${key}` }),
     };
     const figures = Object.fromEntries(Object.entries(runs).map(([name, run]) => [name, stats(run)]));
     const [bare, health, feeds] = [figures.bare!, figures.health!, figures.feeds!];
     const lines = [
       `api bench: ${RATE} req/s for ${SECONDS} s each (after ${WARM_SECONDS} s warm-up), ${FEEDS} feeds, page of 50`,
-      `  route            p50 ms   p99 ms   max ms   launched req/s`,
-      ...Object.entries(figures).map(([name, f]) => `  ${name.padEnd(14)}${fmt(f.p50Ms)} ${fmt(f.p99Ms)} ${fmt(f.maxMs)} ${fmt(f.launchRate)}`),
+      `  route            p50 ms   p99 ms   max ms  sent/s  server CPU ms/req`,
+      ...Object.entries(figures).map(
+        ([name, f]) => `  ${name.padEnd(14)}${fmt(f.p50Ms)} ${fmt(f.p99Ms)} ${fmt(f.maxMs)} ${f.launchRate.toFixed(0).padStart(7)} ${fmt(f.cpuMsPerRequest)}`,
+      ),
       `  feeds p99 / bare p99   = ${(feeds.p99Ms / bare.p99Ms).toFixed(2)}x (goal <= 5x)`,
       `  feeds p99 / health p99 = ${(feeds.p99Ms / health.p99Ms).toFixed(2)}x`,
       `  feeds p99 = ${feeds.p99Ms.toFixed(2)} ms (goal < 50 ms)`,

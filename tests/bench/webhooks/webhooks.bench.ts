@@ -254,6 +254,7 @@ describe('webhooks bench', () => {
       const b = stats(bareIds.map((id, i) => bareSeen[id]![0]! - bare.starts[i]!));
       const h = stats(hookIds.map((id, i) => hookSeen[id]![0]! - hooks.starts[i]!));
       const e = stats(enqueuedAt.map((t, i) => t - hooks.starts[i]!));
+      const fromJob = stats(hookIds.map((id, i) => hookSeen[id]![0]! - enqueuedAt[i]!));
       const figures = {
         rate: RATE,
         deliveries: N,
@@ -262,24 +263,28 @@ describe('webhooks bench', () => {
         bare: round(b),
         webhook: round(h),
         rowAndJobCreated: round(e),
+        jobCreatedToReceiver: round(fromJob),
         jobWait: round(wait),
         jobProcessing: round(work),
         workerCpuMsPerDelivery: workerCpuPerDelivery === null ? null : Number(workerCpuPerDelivery.toFixed(2)),
         p99OverBareMs: Number((h.p99 - b.p99).toFixed(1)),
         p50OverBareMs: Number((h.p50 - b.p50).toFixed(1)),
+        p99FromJobOverBareMs: Number((fromJob.p99 - b.p99).toFixed(1)),
         workerProcess: process.env.BENCH_WEBHOOKS_IN_PROCESS === '1' ? 'in-process' : 'separate',
         loadAverage1m: Number(loadavg()[0]!.toFixed(2)),
       };
       process.stdout.write(
         [
-          `webhooks bench: ${N} deliveries at ${RATE}/s (achieved launch rate: bare ${figures.bareLaunchRate}/s, webhooks ${figures.webhookLaunchRate}/s), worker concurrency ${env.WEBHOOK_CONCURRENCY}, ${process.env.BENCH_WEBHOOKS_IN_PROCESS === '1' ? 'in this process' : 'in its own process'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+          `webhooks bench: ${N} deliveries at ${RATE}/s (achieved launch rate: bare ${figures.bareLaunchRate}/s, webhooks ${figures.webhookLaunchRate}/s), worker concurrency ${env.PULSE_WEBHOOK_CONCURRENCY}, ${process.env.BENCH_WEBHOOKS_IN_PROCESS === '1' ? 'in this process' : 'in its own process'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
           `  bare HTTP POST loop, send → 2xx:             p50 ${ms(b.p50)}  p99 ${ms(b.p99)}  max ${ms(b.max)}`,
           `  item stored → receiver 2xx (webhooks):       p50 ${ms(h.p50)}  p99 ${ms(h.p99)}  max ${ms(h.max)}`,
           `    of which delivery row + job created:       p50 ${ms(e.p50)}  p99 ${ms(e.p99)}`,
+          `    then job created → receiver 2xx:          p50 ${ms(fromJob.p50)}  p99 ${ms(fromJob.p99)}`,
           `    job queued → picked up by the worker:     p50 ${ms(wait.p50)}  p99 ${ms(wait.p99)}`,
           `    job processing (claim → send → log):     p50 ${ms(work.p50)}  p99 ${ms(work.p99)}`,
           ...(workerCpuPerDelivery === null ? [] : [`    worker CPU per delivery:                 ${ms(workerCpuPerDelivery)}`]),
           `  difference:                                  p50 +${ms(h.p50 - b.p50)}  p99 +${ms(h.p99 - b.p99)} (goal: p99 ≤ bare p99 + 50 ms)`,
+          `  difference from job created:                 p50 +${ms(fromJob.p50 - b.p50)}  p99 +${ms(fromJob.p99 - b.p99)}`,
           '',
         ].join('\n'),
       );

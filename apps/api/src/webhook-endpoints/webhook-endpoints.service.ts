@@ -64,7 +64,7 @@ export class WebhookEndpointsService {
   }
 
   async rotateSecret(id: string, overlapSeconds?: number): Promise<EndpointWithSecret> {
-    const overlap = overlapSeconds ?? this.env.WEBHOOK_SECRET_OVERLAP_SECONDS;
+    const overlap = overlapSeconds ?? this.env.PULSE_WEBHOOK_SECRET_OVERLAP_SECONDS;
     const row = await this.repo.rotateSecret(id, newWebhookSecret(), overlap * 1000);
     if (!row) throw new NotFoundProblem(`webhook endpoint ${id}`);
     return { ...toEndpointView(row), secret: row.secret };

@@ -7,15 +7,20 @@ import type { Database, FeedRecord, FeedRepository } from '@pulse/db';
 import type { PollOutcome } from '@pulse/poller';
 import { CliError } from '../cli-error';
 
-/** Loaded when a feeds command runs: `pulse --help` and the other commands need none of it. */
-const loadLibs = async () => ({
-  bullmq: await import('bullmq'),
-  db: await import('@pulse/db'),
-  feeds: await import('@pulse/feeds'),
-  poller: await import('@pulse/poller'),
-  queue: await import('@pulse/queue'),
-});
-type Libs = Awaited<ReturnType<typeof loadLibs>>;
+/**
+ * Loaded when first needed: `pulse --help` and `feeds list` need no queue, fetcher or poller,
+ * and each of these takes a noticeable part of a second to load.
+ */
+const once = <T>(load: () => Promise<T>) => {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+};
+const libs = {
+  db: once(() => import('@pulse/db')),
+  queue: once(async () => ({ Queue: (await import('bullmq')).Queue, redisOptionsFromUrl: (await import('@pulse/queue')).redisOptionsFromUrl })),
+  feeds: once(() => import('@pulse/feeds')),
+  poller: once(() => import('@pulse/poller')),
+};
 
 const FeedsCliEnvSchema = databaseEnv.extend(redisEnv.shape).extend(networkEnv.shape);
 type FeedsCliEnv = z.infer<typeof FeedsCliEnvSchema>;
@@ -24,29 +29,27 @@ const REDIS_TIMEOUT_MS = 10_000;
 const POLL_CONCURRENCY = 4;
 
 interface Context {
-  libs: Libs;
   env: FeedsCliEnv;
   database: Database;
   feeds: FeedRepository;
-  queue(name: string): Queue;
+  queue(name: string): Promise<Queue>;
 }
 
 /** Opens what a command needs and closes it, whatever happens. */
 async function withContext<T>(fn: (ctx: Context) => Promise<T>): Promise<T> {
   const env = parseEnv(FeedsCliEnvSchema);
-  const libs = await loadLibs();
-  const { createDatabase, FeedRepository, migrate } = libs.db;
+  const { createDatabase, FeedRepository, migrate } = await libs.db();
   const database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.PULSE_DATA_DIR, max: POLL_CONCURRENCY + 1 });
   const queues = new Map<string, Queue>();
   try {
     await migrate(database);
-    const connection = libs.queue.redisOptionsFromUrl(env.REDIS_URL);
-    const queue = (name: string) => {
+    const queue = async (name: string) => {
+      const { Queue, redisOptionsFromUrl } = await libs.queue();
       let q = queues.get(name);
-      if (!q) queues.set(name, (q = new libs.bullmq.Queue(name, { connection, prefix: env.PULSE_QUEUE_PREFIX })));
+      if (!q) queues.set(name, (q = new Queue(name, { connection: redisOptionsFromUrl(env.REDIS_URL), prefix: env.PULSE_QUEUE_PREFIX })));
       return q;
     };
-    return await fn({ libs, env, database, feeds: new FeedRepository(database), queue });
+    return await fn({ env, database, feeds: new FeedRepository(database), queue });
   } finally {
     await Promise.all([...queues.values()].map((q) => q.close().catch(() => undefined)));
     await database.close();
@@ -71,7 +74,7 @@ async function syncFeed(ctx: Context, feedId: string): Promise<void> {
   try {
     await withinRedisTimeout(
       'feed-sync',
-      ctx.queue(QUEUES.feedSync).add(JOBS.feedSync, { feedId }, { jobId: jobIds.feedSync(feedId), removeOnComplete: { count: 1000 } }),
+      (await ctx.queue(QUEUES.feedSync)).add(JOBS.feedSync, { feedId }, { jobId: jobIds.feedSync(feedId), removeOnComplete: { count: 1000 } }),
     );
   } catch (err) {
     process.stderr.write(`pulse: warning: ingest not told (${err instanceof Error ? err.message : err}); it picks the change up at its next start\n`);
@@ -123,9 +126,9 @@ function renderTable(rows: FeedRecord[]): string {
  */
 async function checkUrl(ctx: Context, url: string): Promise<void> {
   try {
-    await ctx.libs.feeds.assertPublicUrl(url, ctx.env.PULSE_ALLOW_PRIVATE_NETWORKS);
+    await (await libs.feeds()).assertPublicUrl(url, ctx.env.PULSE_ALLOW_PRIVATE_NETWORKS);
   } catch (err) {
-    if (err instanceof ctx.libs.feeds.FeedError && err.code === 'network') {
+    if (err instanceof (await libs.feeds()).FeedError && err.code === 'network') {
       process.stderr.write(`pulse: warning: ${err.message}; added anyway, the guard runs again before every poll\n`);
       return;
     }
@@ -159,8 +162,8 @@ function describeOutcome(f: FeedRecord, o: PollOutcome): string {
 }
 
 async function pollFeeds(ctx: Context, targets: FeedRecord[], json: boolean): Promise<number> {
-  const { classifyEnqueuer, pollFeedOnce } = ctx.libs.poller;
-  const enqueue = classifyEnqueuer(ctx.queue(QUEUES.itemClassify));
+  const { classifyEnqueuer, pollFeedOnce } = await libs.poller();
+  const enqueue = classifyEnqueuer(await ctx.queue(QUEUES.itemClassify));
   const deps = { database: ctx.database, enqueueClassify: (jobs: ItemClassifyJob[]) => withinRedisTimeout('item-classify', enqueue(jobs)) };
   const opts = { allowPrivateNetworks: ctx.env.PULSE_ALLOW_PRIVATE_NETWORKS, force: true };
   const todo = [...targets];

@@ -29,15 +29,18 @@ export class DigestPlanService {
   ) {}
 
   async tick(at: Date): Promise<TickResult> {
-    const plan = await planDueDigests(this.database, at);
+    const plan = await planDueDigests(this.database, at, { onBatch: (ids) => this.enqueue(ids) });
     for (const bad of plan.invalid) this.log.error(`schedule skipped (${bad.error}): ${JSON.stringify(bad.schedule)}`);
-    for (let i = 0; i < plan.created.length; i += CHUNK) {
-      const jobs = plan.created.slice(i, i + CHUNK).map((digestId) => ({ data: { digestId }, opts: digestSendJob(this.env, digestId) }));
+    const requeued = await this.requeueStale();
+    if (plan.planned || requeued) this.log.log(`planned ${plan.planned} digests, requeued ${requeued}`);
+    return { planned: plan.planned, requeued };
+  }
+
+  private async enqueue(ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const jobs = ids.slice(i, i + CHUNK).map((digestId) => ({ data: { digestId }, opts: digestSendJob(this.env, digestId) }));
       await this.producer.addBulk(QUEUES.digestSend, jobs);
     }
-    const requeued = await this.requeueStale();
-    if (plan.created.length || requeued) this.log.log(`planned ${plan.created.length} digests, requeued ${requeued}`);
-    return { planned: plan.created.length, requeued };
   }
 
   private async requeueStale(): Promise<number> {

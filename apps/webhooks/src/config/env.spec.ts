@@ -13,14 +13,14 @@ describe('webhooks env', () => {
 
   it('defaults to the production retry schedule, 10 s timeout and 5 days before disabling', () => {
     const env = loadWebhooksEnv({});
-    expect(env.WEBHOOK_RETRY_SCHEDULE).toEqual([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
-    expect(env.WEBHOOK_TIMEOUT).toBe(10_000);
-    expect(env.WEBHOOK_DISABLE_AFTER).toBe(5 * 86_400_000);
+    expect(env.PULSE_WEBHOOK_RETRY_SCHEDULE).toEqual([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
+    expect(env.PULSE_WEBHOOK_TIMEOUT).toBe(10_000);
+    expect(env.PULSE_WEBHOOK_DISABLE_AFTER).toBe(5 * 86_400_000);
     expect(env.PULSE_ALLOW_PRIVATE_NETWORKS).toBe(false);
   });
 
   it('takes a short schedule for tests and names a bad value', () => {
-    expect(loadWebhooksEnv({ WEBHOOK_RETRY_SCHEDULE: '10ms, 20ms' }).WEBHOOK_RETRY_SCHEDULE).toEqual([10, 20]);
-    expect(() => loadWebhooksEnv({ WEBHOOK_RETRY_SCHEDULE: '5s,later' })).toThrow(/WEBHOOK_RETRY_SCHEDULE: not a duration: "later"/);
+    expect(loadWebhooksEnv({ PULSE_WEBHOOK_RETRY_SCHEDULE: '10ms, 20ms' }).PULSE_WEBHOOK_RETRY_SCHEDULE).toEqual([10, 20]);
+    expect(() => loadWebhooksEnv({ PULSE_WEBHOOK_RETRY_SCHEDULE: '5s,later' })).toThrow(/PULSE_WEBHOOK_RETRY_SCHEDULE: not a duration: "later"/);
   });
 });

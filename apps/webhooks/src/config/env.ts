@@ -38,25 +38,25 @@ const durationList = (fallback: string) =>
 
 export const webhooksEnv = z.object({
   /** Delays before each retry; the first send is immediate, so 7 delays = 8 attempts. */
-  WEBHOOK_RETRY_SCHEDULE: durationList('5s,5m,30m,2h,5h,10h,10h'),
+  PULSE_WEBHOOK_RETRY_SCHEDULE: durationList('5s,5m,30m,2h,5h,10h,10h'),
   /** Whole request (connect, send, answer): a receiver slower than this has failed. */
-  WEBHOOK_TIMEOUT: duration('10s'),
+  PULSE_WEBHOOK_TIMEOUT: duration('10s'),
   /** An endpoint with no successful delivery for this long is disabled. */
-  WEBHOOK_DISABLE_AFTER: duration('5d'),
+  PULSE_WEBHOOK_DISABLE_AFTER: duration('5d'),
   /** How often to look for due deliveries whose queue job was lost (crash, Redis flush). */
-  WEBHOOK_SWEEP_INTERVAL: duration('60s'),
+  PULSE_WEBHOOK_SWEEP_INTERVAL: duration('60s'),
   /** How late a due delivery must be before the sweeper re-queues it. */
-  WEBHOOK_SWEEP_GRACE: duration('5m'),
+  PULSE_WEBHOOK_SWEEP_GRACE: duration('5m'),
   /** Deliveries sent at once by one worker process. */
-  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
+  PULSE_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(100),
   /** PostgreSQL connections of the worker (one per query in flight). */
-  WEBHOOK_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
+  PULSE_WEBHOOK_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
   /**
    * `1` (default): the worker's own writes commit without waiting for the WAL flush. A
    * PostgreSQL crash may then lose the last moment of delivery state, so those messages are
    * sent again under their webhook-id. `0`: every write waits for the flush.
    */
-  WEBHOOK_ASYNC_COMMIT: z
+  PULSE_WEBHOOK_ASYNC_COMMIT: z
     .enum(['0', '1', 'true', 'false'])
     .default('1')
     .transform((v) => v === '1' || v === 'true'),

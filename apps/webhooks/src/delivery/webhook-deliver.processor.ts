@@ -19,7 +19,7 @@ export class WebhookDeliverProcessor extends ContractProcessor<typeof QUEUES.web
 
   /** Concurrency comes from the environment, which decorators cannot read. */
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.env.WEBHOOK_CONCURRENCY;
+    this.worker.concurrency = this.env.PULSE_WEBHOOK_CONCURRENCY;
   }
 
   protected handle(data: WebhookDeliverJob, job: Job): Promise<DeliverResult> {

@@ -2,7 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   WebhookDeliveryRepository,
   WebhookRepository,
+  type ClaimedDelivery,
   type DeliveryOutcome,
+  type ItemSnapshot,
   type WebhookDeliveryRow,
   type WebhookEndpointRow,
 } from '@pulse/db';
@@ -40,10 +42,10 @@ export class WebhookDeliveryService {
   ) {}
 
   async deliver(deliveryId: string, jobId?: string): Promise<DeliverResult> {
-    const claimed = await this.repo.claimDelivery(deliveryId, this.env.WEBHOOK_TIMEOUT + LEASE_MARGIN_MS);
+    const claimed = await this.repo.claimDelivery(deliveryId, this.env.PULSE_WEBHOOK_TIMEOUT + LEASE_MARGIN_MS);
     if (!claimed) return this.onClaimMiss(deliveryId, jobId);
     try {
-      return await this.sendClaimed(claimed.delivery, claimed.endpoint);
+      return await this.sendClaimed(claimed);
     } catch (err) {
       // Unlogged: the row stays due, so the sweeper (or the job's own retry) sends it again.
       await this.repo.releaseLease(deliveryId).catch(() => undefined);
@@ -70,14 +72,14 @@ export class WebhookDeliveryService {
     }
   }
 
-  private async sendClaimed(delivery: WebhookDeliveryRow, endpoint: WebhookEndpointRow): Promise<DeliverResult> {
+  private async sendClaimed({ delivery, endpoint, snapshot }: ClaimedDelivery): Promise<DeliverResult> {
     const isPing = delivery.event === PING_EVENT;
     // A ping is how an operator checks a disabled endpoint before enabling it again.
     if (!endpoint.enabled && !isPing) {
       await this.repo.parkDelivery(delivery.id);
       return { done: 'parked', statusCode: null };
     }
-    const body = delivery.payload ?? (await this.buildBody(delivery));
+    const body = delivery.payload ?? this.buildBody(delivery, snapshot);
     if (body === undefined) {
       await this.repo.releaseLease(delivery.id);
       return { done: 'skipped', reason: 'item no longer exists' };
@@ -100,28 +102,21 @@ export class WebhookDeliveryService {
    * The body of the first attempt; it is stored with that attempt's log entry, so every later
    * attempt (retry, resend, replay) sends the same bytes.
    */
-  private async buildBody(delivery: WebhookDeliveryRow): Promise<string | undefined> {
-    let payload: unknown;
-    if (delivery.event === PING_EVENT) {
-      payload = pingPayload(delivery.endpointId, delivery.createdAt);
-    } else {
-      const snapshot = delivery.itemId ? await this.repo.loadItemSnapshot(delivery.itemId) : undefined;
-      if (!snapshot) return undefined;
-      payload = itemEventPayload(delivery.event, delivery.createdAt, snapshot);
-    }
-    return JSON.stringify(payload);
+  private buildBody(delivery: WebhookDeliveryRow, snapshot?: ItemSnapshot): string | undefined {
+    if (delivery.event === PING_EVENT) return JSON.stringify(pingPayload(delivery.endpointId, delivery.createdAt));
+    return snapshot ? JSON.stringify(itemEventPayload(delivery.event, delivery.createdAt, snapshot)) : undefined;
   }
 
   private decide(delivery: WebhookDeliveryRow, result: SendResult, isPing: boolean): DeliveryOutcome {
     if (result.ok) return { kind: 'delivered' };
     if (isPing) return { kind: 'failed' };
     if (result.statusCode === 410) return { kind: 'parked' };
-    const schedule = this.env.WEBHOOK_RETRY_SCHEDULE;
+    const schedule = this.env.PULSE_WEBHOOK_RETRY_SCHEDULE;
     const delayMs = schedule[delivery.cycleAttempts];
     return delayMs === undefined ? { kind: 'failed' } : { kind: 'retry', delayMs };
   }
 
-  /** 410 disables at once; any other failure extends the failing streak, which disables after WEBHOOK_DISABLE_AFTER. */
+  /** 410 disables at once; any other failure extends the failing streak, which disables after PULSE_WEBHOOK_DISABLE_AFTER. */
   private async recordFailure(endpoint: WebhookEndpointRow, delivery: WebhookDeliveryRow, result: SendResult): Promise<void> {
     if (result.statusCode === 410) {
       const reason = `receiver answered 410 Gone at ${new Date().toISOString()} (message ${delivery.id})`;
@@ -131,7 +126,7 @@ export class WebhookDeliveryService {
     const error = result.error ?? 'failed';
     const since = await this.repo.recordEndpointFailure(endpoint.id, error);
     if (!since) return;
-    const limit = this.env.WEBHOOK_DISABLE_AFTER;
+    const limit = this.env.PULSE_WEBHOOK_DISABLE_AFTER;
     const reason = `failing continuously since ${since.toISOString()} (limit ${formatDuration(limit)}); last error: ${error}`;
     if (await this.endpoints.disableEndpoint(endpoint.id, reason, limit)) this.log.warn(`endpoint ${endpoint.id} disabled: ${reason}`);
   }

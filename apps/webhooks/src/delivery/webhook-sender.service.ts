@@ -35,7 +35,7 @@ export class WebhookSenderService implements OnModuleDestroy {
 
   constructor(@Inject(WEBHOOKS_ENV) env: WebhooksEnv) {
     this.allowPrivate = env.PULSE_ALLOW_PRIVATE_NETWORKS;
-    this.timeoutMs = env.WEBHOOK_TIMEOUT;
+    this.timeoutMs = env.PULSE_WEBHOOK_TIMEOUT;
     const lookup = guardedLookup(this.allowPrivate);
     const opts = { keepAlive: true, timeout: IDLE_SOCKET_MS, lookup, scheduling: 'lifo' as const };
     this.agents = { http: new http.Agent(opts), https: new https.Agent(opts) };

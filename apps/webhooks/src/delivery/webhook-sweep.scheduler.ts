@@ -24,7 +24,7 @@ export class WebhookSweepScheduler implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.env.WEBHOOK_SWEEP_INTERVAL);
+    this.timer = setInterval(() => void this.tick(), this.env.PULSE_WEBHOOK_SWEEP_INTERVAL);
     void this.tick();
   }
 
@@ -38,8 +38,8 @@ export class WebhookSweepScheduler implements OnApplicationBootstrap, OnApplicat
    * overdue until they are sent, so a larger backlog is taken over the next rounds.
    */
   async sweep(): Promise<number> {
-    const round = Math.floor(Date.now() / this.env.WEBHOOK_SWEEP_INTERVAL);
-    const ids = await this.repo.findOverdueDeliveries(this.env.WEBHOOK_SWEEP_GRACE, BATCH);
+    const round = Math.floor(Date.now() / this.env.PULSE_WEBHOOK_SWEEP_INTERVAL);
+    const ids = await this.repo.findOverdueDeliveries(this.env.PULSE_WEBHOOK_SWEEP_GRACE, BATCH);
     await this.wakeups.sweep(ids, round);
     return ids.length;
   }

@@ -58,7 +58,7 @@ export const RotateSecretSchema = z
       .min(0)
       .max(MAX_OVERLAP_SECONDS)
       .optional()
-      .describe('How long the old secret keeps signing beside the new one (default WEBHOOK_SECRET_OVERLAP_SECONDS, 24 h); 0 ends it now.'),
+      .describe('How long the old secret keeps signing beside the new one (default PULSE_WEBHOOK_SECRET_OVERLAP_SECONDS, 24 h); 0 ends it now.'),
   })
   .strict()
   .meta({ id: 'WebhookRotateSecret' });
