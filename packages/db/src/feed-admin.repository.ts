@@ -31,14 +31,10 @@ export const sortAtSql = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 
 
 export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-const COLUMNS = Object.entries(getTableColumns(feeds)).map(([key, column]) => [key, column.name] as const);
-type Raw = Record<string, unknown>;
-/** node-postgres already yields Dates, numbers and booleans; only the names change. */
-function toRow(r: Raw): FeedAdminRow {
-  const row: Record<string, unknown> = { sortAt: r.sort_at };
-  for (const [key, name] of COLUMNS) row[key] = r[name];
-  return row as FeedAdminRow;
-}
+/** Every column under its property name, so rows come out of node-postgres ready to use. */
+const SELECT_LIST = Object.entries(getTableColumns(feeds))
+  .map(([key, column]) => `${column.name} AS "${key}"`)
+  .join(', ');
 
 /**
  * Oldest first, by `(created_at, id)`; pass `limit + 1` to learn whether a next page exists.
@@ -61,10 +57,9 @@ export async function listFeedsPage(
     where.push(`(title ILIKE ${like} OR url ILIKE ${like})`);
   }
   if (page.after) where.push(`(created_at, id) > (${p(page.after.at)}::timestamptz, ${p(page.after.id)})`);
-  const rows = await database.sql.query<Raw>(
-    `SELECT *, ${sortAtSql('created_at')} AS sort_at FROM feeds ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  return database.sql.query<FeedAdminRow>(
+    `SELECT ${SELECT_LIST}, ${sortAtSql('created_at')} AS "sortAt" FROM feeds ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY created_at, id LIMIT ${p(page.limit)}`,
     params,
   );
-  return rows.map(toRow);
 }

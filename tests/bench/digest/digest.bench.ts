@@ -11,7 +11,7 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { THEME_IDS } from '@pulse/contracts';
@@ -91,6 +91,16 @@ const readStatus = (pid: number, key: 'VmRSS' | 'VmHWM') => {
   return line ? Number(line.replace(/\D+/g, '')) * 1024 : 0;
 };
 
+/** Machine-wide CPU jiffies (busy, total) from /proc/stat: how saturated the cores were. */
+const machineCpu = () => {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = f[3]! + (f[4] ?? 0);
+  const total = f.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+};
+const busyShare = (a: { busy: number; total: number }, b: { busy: number; total: number }) =>
+  Math.round(((b.busy - a.busy) / Math.max(1, b.total - a.total)) * 100);
+
 /** CPU seconds (user + system) a process has used so far. */
 const cpuSeconds = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -126,12 +136,14 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
     const messageFile = join(tmpdir(), `pulse-bench-digest-${process.pid}.json`);
     const message = await fixedMessage(tdb.database, at);
     writeFileSync(messageFile, JSON.stringify(message));
+    const bareCpu0 = machineCpu();
     const bare = spawn(process.execPath, [join(__dirname, 'bare-pool.mjs'), String(sink.port), String(BASELINE_N), String(POOL), messageFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let bareOut = '';
     bare.stdout!.on('data', (b: Buffer) => (bareOut += b.toString()));
     await exited(bare);
     const baseline = JSON.parse(bareOut) as { sent: number; ms: number; cpuMs: number };
     const bareRate = baseline.sent / (baseline.ms / 1000);
+    const bareBusy = busyShare(bareCpu0, machineCpu());
     const sinkBase = await sink.count();
     const bareBytes = (await sink.bytes()) / sinkBase;
 
@@ -142,6 +154,8 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
         SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: message.from, PUBLIC_BASE_URL: 'https://pulse.example.org',
         PULSE_SECRET: 'bench-secret-0123456789abcdef', PULSE_SMTP_RATE_PER_SECOND: '0',
         PULSE_SMTP_POOL: String(POOL), PULSE_DIGEST_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'info',
+        // e.g. BENCH_DIGEST_NODE_OPTIONS=--max-semi-space-size=8 to see what V8 heap settings do
+        ...(process.env.BENCH_DIGEST_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_DIGEST_NODE_OPTIONS } : {}),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -151,6 +165,7 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
       }),
     );
     const t0 = await started;
+    const workerCpu0 = machineCpu();
     let peakSampled = 0;
     let firstAt = 0;
     let delivered = 0;
@@ -162,6 +177,7 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
       if (worker.exitCode !== null) throw new Error('the digest worker exited');
     }
     const tEnd = performance.now();
+    const workerBusy = busyShare(workerCpu0, machineCpu());
     const digestBytes = ((await sink.bytes()) - bareBytes * sinkBase) / N;
     const peakRss = readStatus(worker.pid!, 'VmHWM');
     const workerCpu = cpuSeconds(worker.pid!);
@@ -185,6 +201,7 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
       peakRssMb: +(peakRss / 2 ** 20).toFixed(1), peakRssSampledMb: +(peakSampled / 2 ** 20).toFixed(1),
       workerCpuMsPerDigest: +((workerCpu * 1000) / N).toFixed(2),
       bareCpuMsPerMessage: +(baseline.cpuMs / baseline.sent).toFixed(2),
+      machineBusyPercent: { bare: bareBusy, digest: workerBusy },
       bareKbPerMessage: +(bareBytes / 1024).toFixed(1), digestKbPerMessage: +(digestBytes / 1024).toFixed(1),
     };
     console.log(
@@ -194,6 +211,7 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
         `digest worker: ${N} digests built and delivered in ${((tEnd - t0) / 1000).toFixed(1)} s from worker start = ${result.digestRateEndToEnd}/s ` +
           `(${result.digestRateFromFirstDelivery}/s from the first delivery, ${result.firstDeliveryAfterStartSeconds} s after start; ${result.digestKbPerMessage} kB per digest on the wire)`,
         `ratio: ${result.ratioEndToEnd}× end to end, ${result.ratioFromFirstDelivery}× from first delivery (goal ≥ 0.7×)`,
+        `all cores busy ${bareBusy}% during the bare run, ${workerBusy}% during the digest run (${cpus().length} cores; PostgreSQL, Redis and the sink share them)`,
         `peak RSS of the digest worker (child process, /proc VmHWM): ${result.peakRssMb} MB (goal < 300 MB); worker CPU ${result.workerCpuMsPerDigest} ms per digest (bare pool: ${result.bareCpuMsPerMessage} ms per message)`,
       ].join('\n'),
     );
