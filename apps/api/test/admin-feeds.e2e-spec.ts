@@ -178,6 +178,12 @@ describe('admin API: feeds', () => {
       expect(pages).toBe(5);
     });
 
+    it('formats list dates exactly as the single-feed read does (microseconds dropped)', async () => {
+      const [row] = (await h.call('GET', `/api/feeds?q=${encodeURIComponent(prefix)}&limit=1`)).body.data;
+      expect(row.createdAt).toBe('2026-01-01T00:00:00.123Z');
+      expect((await h.call('GET', `/api/feeds/${row.id}`)).body).toEqual(row);
+    });
+
     it('keeps filters across pages', async () => {
       const { ids } = await walk('&enabled=false', 17);
       expect(ids).toHaveLength(79);

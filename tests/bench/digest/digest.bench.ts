@@ -7,10 +7,15 @@
  * (VmHWM from /proc, goal < 300 MB). Asserts only that every subscriber got exactly one digest.
  *
  *   pnpm bench digest                        # N = 5,000 (default run, about a minute)
- *   BENCH_DIGEST_N=100000 pnpm bench digest  # the full figure
+ *   BENCH_DIGEST_N=100000 pnpm bench digest  # the full figure (about 15 minutes here)
+ *
+ * Knobs: BENCH_DIGEST_POOL (SMTP connections, both sides, default 5), BENCH_DIGEST_CONCURRENCY
+ * (worker, default 10), BENCH_DIGEST_ITEMS (items in the day, default 80),
+ * BENCH_DIGEST_NODE_OPTIONS (V8 flags for the worker), BENCH_DIGEST_PROFILE (a folder: the
+ * worker writes a --cpu-prof profile there). Results also go to tests/bench/results/digest.json.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -136,11 +141,13 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
     const messageFile = join(tmpdir(), `pulse-bench-digest-${process.pid}.json`);
     const message = await fixedMessage(tdb.database, at);
     writeFileSync(messageFile, JSON.stringify(message));
+    const cleanupMessage = () => rmSync(messageFile, { force: true });
     const bareCpu0 = machineCpu();
     const bare = spawn(process.execPath, [join(__dirname, 'bare-pool.mjs'), String(sink.port), String(BASELINE_N), String(POOL), messageFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let bareOut = '';
     bare.stdout!.on('data', (b: Buffer) => (bareOut += b.toString()));
     await exited(bare);
+    cleanupMessage();
     const baseline = JSON.parse(bareOut) as { sent: number; ms: number; cpuMs: number };
     const bareRate = baseline.sent / (baseline.ms / 1000);
     const bareBusy = busyShare(bareCpu0, machineCpu());

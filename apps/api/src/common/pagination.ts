@@ -65,5 +65,9 @@ export function toPage<R extends { sortAt: string; id: string }, T>(
   return { data: page.map(map), nextCursor: rows.length > limit && last ? encodeCursor(list, last.sortAt, last.id) : null };
 }
 
-/** Dates leave the API as UTC ISO 8601 strings. */
-export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+/** Dates leave the API as UTC ISO 8601 strings; a string is one already (formatted by the query). */
+export function iso(d: Date | string): string;
+export function iso(d: Date | string | null | undefined): string | null;
+export function iso(d: Date | string | null | undefined): string | null {
+  return d == null ? null : typeof d === 'string' ? d : d.toISOString();
+}

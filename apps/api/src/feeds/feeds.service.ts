@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { jobIds, QUEUES, type FeedKind } from '@pulse/contracts';
-import { FeedRepository, InjectDatabase, listFeedsPage, type Database, type FeedRecord } from '@pulse/db';
+import { FeedRepository, InjectDatabase, listFeedsPage, type Database, type FeedAdminRow, type FeedRecord } from '@pulse/db';
 import { assertPublicUrl, isFeedError } from '@pulse/feeds';
 import { JobProducer } from '@pulse/queue';
 import { iso, toPage } from '../common/pagination';
@@ -145,8 +145,7 @@ export class FeedsService {
   }
 }
 
-type FeedLike = Pick<
-  FeedRecord,
+type FeedFields =
   | 'id'
   | 'url'
   | 'title'
@@ -163,8 +162,9 @@ type FeedLike = Pick<
   | 'lastErrorAt'
   | 'nextPollAt'
   | 'createdAt'
-  | 'updatedAt'
->;
+  | 'updatedAt';
+/** A feed as the repository gives it (Dates), or as the list query does (ISO strings). */
+type FeedLike = Pick<FeedRecord, FeedFields> | Pick<FeedAdminRow, FeedFields>;
 
 const lastError = (f: FeedLike): Feed['lastError'] =>
   f.lastErrorCode ? { code: f.lastErrorCode, message: f.lastErrorMessage ?? '', at: iso(f.lastErrorAt) } : null;
@@ -184,7 +184,7 @@ export function toFeedDto(f: FeedLike): Feed {
     consecutiveFailures: f.consecutiveFailures,
     lastError: lastError(f),
     nextPollAt: iso(f.nextPollAt),
-    createdAt: f.createdAt.toISOString(),
-    updatedAt: f.updatedAt.toISOString(),
+    createdAt: iso(f.createdAt),
+    updatedAt: iso(f.updatedAt),
   };
 }
