@@ -226,11 +226,12 @@ describe('digest planner and sender on PostgreSQL and a real SMTP server', () =>
     const { created } = await planDueDigests(db, AT);
     const id = created[0]!;
     // A worker claims it with a short lease, then dies before sending.
-    const dead = await claimDigest(db, id, 300);
+    const dead = await claimDigest(db, id, 2_000);
     expect(dead.kind).toBe('claimed');
     const s = sender();
     await expect(s.send(id)).rejects.toThrow(/being sent by another attempt/);
-    await new Promise((r) => setTimeout(r, 400));
+    // Its lease runs out (the database's clock decides).
+    await tdb.database.sql.query(`UPDATE digests SET lease_expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
     expect(await s.send(id)).toMatchObject({ status: 'sent', resent: true, messageId: `<digest.${id}@pulse.example.org>` });
     const [row] = await digestOf('interrupted@example.org');
     expect(row).toMatchObject({ status: 'sent', attempts: 2, last_error: 'resent after interrupted attempt 1' });

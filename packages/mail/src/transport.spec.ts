@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
+import { parseMail } from '@pulse/testing';
 import { classifyMailError, createMailTransport, MailError, redactSmtpUrl } from './transport';
 
 describe('classifyMailError', () => {
@@ -65,7 +65,7 @@ describe('outbox transport (no SMTP_URL)', () => {
     expect(lines.some((l) => l.includes(dir))).toBe(true);
     const raw = readFileSync(join(dir, 'digest.d1@pulse.example.org.eml'));
     expect(raw.toString('latin1')).toContain('\r\n');
-    const parsed = await simpleParser(raw);
+    const parsed = await parseMail(raw);
     expect(parsed.subject).toBe('Résumé <b>');
     expect(parsed.messageId).toBe('<digest.d1@pulse.example.org>');
     expect(parsed.text?.trim()).toBe('Hello');

@@ -42,6 +42,9 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
+/** Parses one RFC 822 message (an .eml file, a captured message) the way the sink does. */
+export const parseMail = (raw: Buffer | string): Promise<ParsedMail> => simpleParser(raw);
+
 const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
 
 /** A real SMTP server on loopback, port 0, that keeps (and parses) what it is sent. */
