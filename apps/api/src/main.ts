@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { SharedRuntime } from '@pulse/config';
+import { nestLogLevels, type SharedRuntime } from '@pulse/config';
 import { ApiModule } from './api.module';
 import { ProblemFilter } from './common/problem.filter';
 import { ZodValidationPipe } from './common/zod-validation.pipe';
@@ -10,17 +10,10 @@ import { loadApiEnv, type ApiEnv } from './config/env';
 import { OPML_TYPES } from './feeds/feeds.controller';
 import { setupOpenApi } from './openapi/openapi.document';
 
-const NEST_LOG_LEVELS: Record<ApiEnv['LOG_LEVEL'], LogLevel[]> = {
-  debug: ['error', 'warn', 'log', 'debug'],
-  info: ['error', 'warn', 'log'],
-  warn: ['error', 'warn'],
-  error: ['error'],
-};
-
 /** Sets up the HTTP app without listening (tests call this, then `app.listen(0)`). */
 export async function createApiApp(env: ApiEnv, shared: SharedRuntime = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(env, shared), {
-    logger: NEST_LOG_LEVELS[env.LOG_LEVEL],
+    logger: nestLogLevels(env.LOG_LEVEL),
   });
   app.enableShutdownHooks();
   app.disable('x-powered-by');

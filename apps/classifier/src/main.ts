@@ -1,22 +1,15 @@
 import 'reflect-metadata';
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { SharedRuntime } from '@pulse/config';
+import { nestLogLevels, type SharedRuntime } from '@pulse/config';
 import { TAXONOMY_VERSION } from '@pulse/taxonomy';
 import { ClassifierModule } from './classifier.module';
 import { loadClassifierEnv, type ClassifierEnv } from './config/env';
 
-const LOG_LEVELS = {
-  debug: ['error', 'warn', 'log', 'debug'],
-  info: ['error', 'warn', 'log'],
-  warn: ['error', 'warn'],
-  error: ['error'],
-} as const;
-
 /** The worker without the environment lookup: tests and benchmarks pass their own env. */
 export async function createClassifierApp(env: ClassifierEnv, shared: SharedRuntime = {}): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(ClassifierModule.forRoot(env, shared), {
-    logger: [...LOG_LEVELS[env.LOG_LEVEL]],
+    logger: nestLogLevels(env.LOG_LEVEL),
   });
   app.enableShutdownHooks();
   return app;

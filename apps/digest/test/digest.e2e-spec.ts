@@ -82,6 +82,8 @@ describe('digest worker on Redis, PostgreSQL and a real SMTP server', () => {
     build = new Queue(QUEUES.digestBuild, { connection, prefix: q.prefix });
     events = new QueueEvents(QUEUES.digestBuild, { connection, prefix: q.prefix });
     await events.waitUntilReady();
+    // The Job Scheduler runs its first tick at once; let it finish before the tests tick themselves.
+    await until(async () => (await build.getJobCounts('completed')).completed >= 1);
   });
   afterAll(async () => {
     await app?.close();

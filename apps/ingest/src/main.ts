@@ -1,20 +1,13 @@
 import 'reflect-metadata';
-import { Logger, type INestApplicationContext, type LogLevel } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { SharedRuntime } from '@pulse/config';
+import { nestLogLevels, type SharedRuntime } from '@pulse/config';
 import { IngestModule } from './ingest.module';
 import { loadIngestEnv, type IngestEnv } from './config/env';
 
-const LEVELS: Record<IngestEnv['LOG_LEVEL'], LogLevel[]> = {
-  debug: ['error', 'warn', 'log', 'debug'],
-  info: ['error', 'warn', 'log'],
-  warn: ['error', 'warn'],
-  error: ['error'],
-};
-
 /** The worker without a signal handler of its own (tests close it). */
 export async function createIngestApp(env: IngestEnv, shared: SharedRuntime = {}): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(IngestModule.forRoot(env, shared), { logger: LEVELS[env.LOG_LEVEL] });
+  return NestFactory.createApplicationContext(IngestModule.forRoot(env, shared), { logger: nestLogLevels(env.LOG_LEVEL) });
 }
 
 export async function bootstrap(shared: SharedRuntime = {}): Promise<INestApplicationContext> {

@@ -1,21 +1,14 @@
 import 'reflect-metadata';
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { SharedRuntime } from '@pulse/config';
+import { nestLogLevels, type SharedRuntime } from '@pulse/config';
 import { loadWebhooksEnv, type WebhooksEnv } from './config/env';
 import { WebhooksModule } from './webhooks.module';
-
-const LOG_LEVELS = {
-  debug: ['error', 'warn', 'log', 'debug'],
-  info: ['error', 'warn', 'log'],
-  warn: ['error', 'warn'],
-  error: ['error'],
-} as const;
 
 /** The worker without the environment lookup: tests and benchmarks pass their own env. */
 export async function createWebhooksApp(env: WebhooksEnv, shared: SharedRuntime = {}): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WebhooksModule.forRoot(env, shared), {
-    logger: [...LOG_LEVELS[env.LOG_LEVEL]],
+    logger: nestLogLevels(env.LOG_LEVEL),
   });
   app.enableShutdownHooks();
   return app;

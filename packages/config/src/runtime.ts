@@ -10,3 +10,13 @@ export interface SharedRuntime {
 }
 
 export type AppBootstrap = (shared?: SharedRuntime) => Promise<INestApplicationContext>;
+
+type NestLogLevel = 'error' | 'warn' | 'log' | 'debug';
+const NEST_LOG_LEVELS: Record<'debug' | 'info' | 'warn' | 'error', NestLogLevel[]> = {
+  debug: ['error', 'warn', 'log', 'debug'],
+  info: ['error', 'warn', 'log'],
+  warn: ['error', 'warn'],
+  error: ['error'],
+};
+/** The Nest logger levels shown for a `LOG_LEVEL`. */
+export const nestLogLevels = (level: keyof typeof NEST_LOG_LEVELS): NestLogLevel[] => [...NEST_LOG_LEVELS[level]];
