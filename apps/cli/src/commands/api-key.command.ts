@@ -3,29 +3,19 @@ import { databaseEnv, parseEnv } from '@pulse/config';
 import {
   API_KEY_SCOPES,
   createApiKey,
-  createDatabase,
   listApiKeys,
-  migrate,
   revokeApiKey,
   type ApiKeyRecord,
   type ApiKeyScope,
   type Database,
 } from '@pulse/db';
+import { withDatabase } from '../cli-database';
 import { CliError } from '../cli-error';
 import { CliEnvSchema } from '../config/env';
 
 const ApiKeyCliEnvSchema = CliEnvSchema.extend(databaseEnv.shape);
 
-async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const env = parseEnv(ApiKeyCliEnvSchema);
-  const database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.PULSE_DATA_DIR, max: 1 });
-  try {
-    await migrate(database);
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
+const withKeysDatabase = <T>(fn: (database: Database) => Promise<T>): Promise<T> => withDatabase(parseEnv(ApiKeyCliEnvSchema), fn);
 
 const when = (d: Date | null) => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : '-');
 
@@ -43,7 +33,7 @@ const toJson = (k: ApiKeyRecord) => ({ ...k, createdAt: when(k.createdAt), lastU
 async function create(opts: { name: string; scope: ApiKeyScope; json?: boolean }): Promise<void> {
   const name = opts.name.trim();
   if (!name || name.length > 100) throw new CliError('--name must be 1 to 100 characters');
-  const { key, record } = await withDatabase((database) => createApiKey(database, { name, scope: opts.scope }));
+  const { key, record } = await withKeysDatabase((database) => createApiKey(database, { name, scope: opts.scope }));
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ ...toJson(record), key })}\n`);
     return;
@@ -54,14 +44,14 @@ async function create(opts: { name: string; scope: ApiKeyScope; json?: boolean }
 }
 
 async function list(opts: { all?: boolean; json?: boolean }): Promise<void> {
-  const keys = await withDatabase((database) => listApiKeys(database, { includeRevoked: opts.all }));
+  const keys = await withKeysDatabase((database) => listApiKeys(database, { includeRevoked: opts.all }));
   if (opts.json) for (const k of keys) process.stdout.write(`${JSON.stringify(toJson(k))}\n`);
   else if (keys.length === 0) process.stderr.write(opts.all ? 'No API keys.\n' : 'No active API keys (--all shows revoked ones).\n');
   else process.stdout.write(table(keys));
 }
 
 async function revoke(ref: string): Promise<void> {
-  const key = await withDatabase(async (database) => {
+  const key = await withKeysDatabase(async (database) => {
     try {
       return await revokeApiKey(database, ref);
     } catch (err) {

@@ -1,23 +1,14 @@
 import type { Command } from 'commander';
 import { Queue } from 'bullmq';
 import { databaseEnv, parseEnv, redisEnv } from '@pulse/config';
-import { createDatabase, eraseSubscriber, exportSubscriber, migrate, type Database, type ErasedSubscriber } from '@pulse/db';
+import { eraseSubscriber, exportSubscriber, type ErasedSubscriber } from '@pulse/db';
+import { withDatabase } from '../cli-database';
 import { redisOptionsFromUrl } from '@pulse/queue';
 import { CliError } from '../cli-error';
 
 /** Data-protection requests (GDPR art. 15, 17, 20) by hand: the same code as the preference centre. */
 const SubscribersCliEnvSchema = databaseEnv.extend(redisEnv.shape);
 type SubscribersCliEnv = ReturnType<typeof SubscribersCliEnvSchema.parse>;
-
-async function withDatabase<T>(env: SubscribersCliEnv, fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.PULSE_DATA_DIR, max: 1 });
-  try {
-    await migrate(database);
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
 
 const notFound = (ref: string) => new CliError(`no subscriber with id or address "${ref}"`);
 
