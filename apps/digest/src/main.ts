@@ -1,20 +1,13 @@
 import 'reflect-metadata';
-import { Logger, type INestApplicationContext, type LogLevel } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { SharedRuntime } from '@pulse/config';
+import { nestLogLevels, type SharedRuntime } from '@pulse/config';
 import { loadDigestEnv, type DigestAppEnv } from './config/env';
 import { DigestModule } from './digest.module';
 
-const LEVELS: Record<DigestAppEnv['LOG_LEVEL'], LogLevel[]> = {
-  debug: ['error', 'warn', 'log', 'debug'],
-  info: ['error', 'warn', 'log'],
-  warn: ['error', 'warn'],
-  error: ['error'],
-};
-
 /** The worker without signal handlers of its own (tests close it). */
 export async function createDigestApp(env: DigestAppEnv, shared: SharedRuntime = {}): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(DigestModule.forRoot(env, shared), { logger: LEVELS[env.LOG_LEVEL] });
+  return NestFactory.createApplicationContext(DigestModule.forRoot(env, shared), { logger: nestLogLevels(env.LOG_LEVEL) });
 }
 
 export async function bootstrap(shared: SharedRuntime = {}): Promise<INestApplicationContext> {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
 import { databaseEnv, mailEnv, parseEnv, secretEnv } from '@pulse/config';
-import { createDatabase, findDigestSubscriber, listPendingDigestIds, migrate, resolveLinkSecret, type Database } from '@pulse/db';
+import { findDigestSubscriber, listPendingDigestIds, resolveLinkSecret, type Database } from '@pulse/db';
 import {
   buildDigestMail,
   currentPeriod,
@@ -18,6 +18,7 @@ import {
   windowStart,
   type SendOutcome,
 } from '@pulse/digest-core';
+import { withDatabase } from '../cli-database';
 import { CliError } from '../cli-error';
 
 /** Preview and send digests by hand, with the worker's own code (`@pulse/digest-core`). */
@@ -28,15 +29,6 @@ const DigestCliEnvSchema = databaseEnv
   .extend({ PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000') });
 type DigestCliEnv = z.infer<typeof DigestCliEnvSchema>;
 
-async function withDatabase<T>(env: DigestCliEnv, fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.PULSE_DATA_DIR, max: 4 });
-  try {
-    await migrate(database);
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
 
 function parseAt(at: string | undefined): Date {
   if (!at) return new Date();
@@ -119,34 +111,37 @@ async function sendAll(sender: DigestSender, ids: string[], concurrency: number)
   return tally;
 }
 
+async function sendDue(database: Database, env: DigestCliEnv, at: Date, concurrency: number): Promise<void> {
+  const plan = await planDueDigests(database, at);
+  for (const bad of plan.invalid) note(`warning: schedule skipped (${bad.error})`);
+  const ids = await listPendingDigestIds(database, 1_000_000);
+  note(`${plan.created.length} digest(s) planned now; ${ids.length} to send`);
+  if (ids.length === 0) return;
+  const transport = digestTransportFromEnv(env, note);
+  try {
+    const secret = await resolveLinkSecret(database, env.PULSE_SECRET);
+    const sender = new DigestSender(database, transport, digestSenderOptions(env, secret, { log: note, warn: (m) => note(`warning: ${m}`) }));
+    const t = await sendAll(sender, ids, concurrency);
+    process.stdout.write(
+      `${t.sent} sent, ${t.empty} empty (nothing for them), ${t.bounced} bounced, ${t.cancelled} cancelled, ` +
+        `${t.skipped} already done, ${t.held} being sent by a worker, ${t.retry + t.failed} not sent\n`,
+    );
+    if (t.retry + t.failed > 0) {
+      throw new CliError(`${t.retry + t.failed} digest(s) could not be sent now (mail server refused or unreachable); they stay pending for the worker`);
+    }
+  } finally {
+    await transport.close();
+  }
+}
+
 async function send(opts: { now?: boolean; at?: string; concurrency?: string }): Promise<void> {
   if (!opts.now) throw new CliError('say --now to build and send every due or overdue digest in this process');
   const env = parseEnv(DigestCliEnvSchema);
   const at = parseAt(opts.at);
   const concurrency = Number(opts.concurrency ?? env.PULSE_DIGEST_CONCURRENCY);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new CliError('--concurrency: a whole number ≥ 1');
-  await withDatabase(env, async (database) => {
-    const plan = await planDueDigests(database, at);
-    for (const bad of plan.invalid) note(`warning: schedule skipped (${bad.error})`);
-    const ids = await listPendingDigestIds(database, 1_000_000);
-    note(`${plan.created.length} digest(s) planned now; ${ids.length} to send`);
-    if (ids.length === 0) return;
-    const transport = digestTransportFromEnv(env, note);
-    try {
-      const secret = await resolveLinkSecret(database, env.PULSE_SECRET);
-      const sender = new DigestSender(database, transport, digestSenderOptions(env, secret, { log: note, warn: (m) => note(`warning: ${m}`) }));
-      const t = await sendAll(sender, ids, concurrency);
-      process.stdout.write(
-        `${t.sent} sent, ${t.empty} empty (nothing for them), ${t.bounced} bounced, ${t.cancelled} cancelled, ` +
-          `${t.skipped} already done, ${t.held} being sent by a worker, ${t.retry + t.failed} not sent\n`,
-      );
-      if (t.retry + t.failed > 0) {
-        throw new CliError(`${t.retry + t.failed} digest(s) could not be sent now (mail server refused or unreachable); they stay pending for the worker`);
-      }
-    } finally {
-      await transport.close();
-    }
-  });
+  // Several connections: parallel sends claim and mark rows at the same time.
+  await withDatabase(env, (database) => sendDue(database, env, at, concurrency), Math.min(concurrency + 2, 20));
 }
 
 export function register(program: Command): void {
