@@ -166,8 +166,29 @@ export async function listPendingDigestIds(database: Database, limit: number): P
  * row still claimable.
  */
 export async function claimDigest(database: Database, id: string, leaseMs: number): Promise<ClaimResult> {
-  const [row] = await database.sql.query<Row>(
-    `WITH cur AS (SELECT id, status, lease_expires_at FROM digests WHERE id = $1 FOR UPDATE)
+  return (await claimDigests(database, [id], leaseMs)).get(id)!;
+}
+
+const toClaimed = (row: Row): ClaimedDigest => ({
+  id: row.digest_id as string,
+  periodKey: row.period_key as string,
+  windowStart: row.window_start as Date,
+  windowEnd: row.window_end as Date,
+  attempt: Number(row.attempts),
+  previousStatus: row.previous_status as 'pending' | 'sending',
+  subscriber: toDigestSubscriber(row),
+});
+
+/**
+ * `claimDigest` for many rows in one statement (the worker gathers the claims of its concurrent
+ * jobs): each row is claimed or not exactly as it would be alone. Rows are locked in id order,
+ * so two batches cannot deadlock. Rows not claimed are looked up once, together.
+ */
+export async function claimDigests(database: Database, ids: readonly string[], leaseMs: number): Promise<Map<string, ClaimResult>> {
+  const out = new Map<string, ClaimResult>();
+  if (ids.length === 0) return out;
+  const rows = await database.sql.query<Row>(
+    `WITH cur AS (SELECT id, status, lease_expires_at FROM digests WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE)
      UPDATE digests d
         SET status = 'sending', attempts = d.attempts + 1,
             lease_expires_at = now() + make_interval(secs => $2::double precision / 1000)
@@ -176,29 +197,23 @@ export async function claimDigest(database: Database, id: string, leaseMs: numbe
         AND (cur.status = 'pending' OR (cur.status = 'sending' AND cur.lease_expires_at < now()))
      RETURNING d.id AS digest_id, d.period_key, d.window_start, d.window_end, d.attempts, cur.status AS previous_status,
                ${SUBSCRIBER_COLUMNS}`,
-    [id, leaseMs],
+    [[...new Set(ids)], leaseMs],
   );
-  if (row) {
-    return {
-      kind: 'claimed',
-      digest: {
-        id: row.digest_id as string,
-        periodKey: row.period_key as string,
-        windowStart: row.window_start as Date,
-        windowEnd: row.window_end as Date,
-        attempt: Number(row.attempts),
-        previousStatus: row.previous_status as 'pending' | 'sending',
-        subscriber: toDigestSubscriber(row),
-      },
-    };
+  for (const row of rows) out.set(row.digest_id as string, { kind: 'claimed', digest: toClaimed(row) });
+  const rest = ids.filter((id) => !out.has(id));
+  if (rest.length === 0) return out;
+  const curs = await database.sql.query<{ id: string; status: DigestStatus; lease_expires_at: Date | null }>(
+    'SELECT id, status, lease_expires_at FROM digests WHERE id = ANY($1::text[])',
+    [rest],
+  );
+  const byId = new Map(curs.map((c) => [c.id, c]));
+  for (const id of rest) {
+    const cur = byId.get(id);
+    if (!cur) out.set(id, { kind: 'gone' });
+    else if (cur.status === 'sending' || cur.status === 'pending') out.set(id, { kind: 'held', leaseExpiresAt: cur.lease_expires_at });
+    else out.set(id, { kind: 'done', status: cur.status });
   }
-  const [cur] = await database.sql.query<{ status: DigestStatus; lease_expires_at: Date | null }>(
-    'SELECT status, lease_expires_at FROM digests WHERE id = $1',
-    [id],
-  );
-  if (!cur) return { kind: 'gone' };
-  if (cur.status === 'sending' || cur.status === 'pending') return { kind: 'held', leaseExpiresAt: cur.lease_expires_at };
-  return { kind: 'done', status: cur.status };
+  return out;
 }
 
 /**
@@ -241,8 +256,46 @@ export async function markDigestSent(
   itemIds: string[],
   note: string | null = null,
 ): Promise<boolean> {
+  return (await markDigestsSent(database, [{ id, attempt, messageId, itemIds, note }])).has(id);
+}
+
+export interface SentMark {
+  id: string;
+  attempt: number;
+  messageId: string;
+  itemIds: string[];
+  note?: string | null;
+}
+
+/**
+ * `markDigestSent` for many rows in one statement; returns the ids whose claim still held
+ * (each row is fenced by its own attempt). A subscriber with two rows in the batch has their
+ * window moved to the later end, as two single marks would.
+ */
+export async function markDigestsSent(database: Database, marks: readonly SentMark[]): Promise<Set<string>> {
+  if (marks.length === 0) return new Set();
   // A delivered digest ends a run of bounces: suspension is for addresses that keep failing.
-  return (await finish(database, id, attempt, { status: 'sent', messageId, itemIds, note }, `${ADVANCE}, bounce_count = 0`)) !== null;
+  const rows = await database.sql.query<{ id: string }>(
+    `WITH i AS (SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[]) AS i(id, attempt, message_id, item_ids, note)),
+     d AS (
+       UPDATE digests g SET status = 'sent', message_id = i.message_id, item_ids = i.item_ids::jsonb,
+              last_error = i.note, lease_expires_at = NULL, sent_at = now()
+         FROM i WHERE g.id = i.id AND g.status = 'sending' AND g.attempts = i.attempt
+        RETURNING g.id, g.subscriber_id, g.window_end),
+     w AS (SELECT subscriber_id, max(window_end) AS window_end FROM d GROUP BY subscriber_id),
+     sub AS (
+       UPDATE subscribers s SET last_digest_window_end = GREATEST(s.last_digest_window_end, w.window_end), bounce_count = 0
+         FROM w WHERE s.id = w.subscriber_id RETURNING s.id)
+     SELECT d.id FROM d`,
+    [
+      marks.map((m) => m.id),
+      marks.map((m) => m.attempt),
+      marks.map((m) => m.messageId),
+      marks.map((m) => JSON.stringify(m.itemIds)),
+      marks.map((m) => m.note ?? null),
+    ],
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Nothing matched the window: no mail (no empty digests), but the window still moves on. */

@@ -1,17 +1,20 @@
 import {
   cancelDigest,
-  claimDigest,
+  claimDigests,
   markDigestBounced,
   markDigestEmpty,
-  markDigestSent,
+  markDigestsSent,
   releaseDigest,
   type ClaimedDigest,
+  type ClaimResult,
+  type SentMark,
   type Database,
   type WindowItemRow,
 } from '@pulse/db';
 import { classifyMailError, type MailTransport } from '@pulse/mail';
 import { buildDigestMail } from './digest.content';
 import type { DigestEnv } from './digest.env';
+import { StatementBatcher } from './statement.batcher';
 import { WindowItemsCache } from './window-items.cache';
 
 export interface DigestSenderOptions {
@@ -84,10 +87,14 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * resends (`inDoubt: 'resend'`). The one window that can still give two emails is between the
  * server's 250 reply and step 4's commit (milliseconds); the second copy then has the same
  * Message-ID, which mail stores such as Gmail collapse into one.
+ * Claims (step 1) and sent marks (step 4) of concurrent sends share one statement each
+ * (`StatementBatcher`); every row in it is still claimed or fenced on its own terms.
  */
 export class DigestSender {
   private readonly now: () => Date;
   private readonly cache?: WindowItemsCache<WindowItemRow[]>;
+  private readonly claims: StatementBatcher<string, ClaimResult>;
+  private readonly marks: StatementBatcher<SentMark, boolean>;
   constructor(
     private readonly database: Database,
     private readonly transport: MailTransport,
@@ -96,10 +103,18 @@ export class DigestSender {
     this.now = opts.clock ?? (() => new Date());
     const ttl = opts.windowCacheMs ?? 60_000;
     if (ttl > 0) this.cache = new WindowItemsCache(ttl);
+    this.claims = new StatementBatcher(async (ids) => {
+      const r = await claimDigests(database, ids, opts.leaseMs);
+      return (id) => r.get(id)!;
+    });
+    this.marks = new StatementBatcher(async (marks) => {
+      const ok = await markDigestsSent(database, marks);
+      return (m) => ok.has(m.id);
+    });
   }
 
   async send(digestId: string, attempt: { final?: boolean } = {}): Promise<SendOutcome> {
-    const claim = await claimDigest(this.database, digestId, this.opts.leaseMs);
+    const claim = await this.claims.call(digestId);
     if (claim.kind === 'gone') return { status: 'skipped', reason: 'digest no longer exists' };
     if (claim.kind === 'done') return { status: 'skipped', reason: `already ${claim.status}` };
     if (claim.kind === 'held') {
@@ -159,7 +174,7 @@ export class DigestSender {
   private async markSent(d: ClaimedDigest, messageId: string, itemIds: string[], note: string | null): Promise<void> {
     for (let i = 0; ; i++) {
       try {
-        const ok = await markDigestSent(this.database, d.id, d.attempt, messageId, itemIds, note);
+        const ok = await this.marks.call({ id: d.id, attempt: d.attempt, messageId, itemIds, note });
         if (!ok) this.opts.log?.warn(`digest ${d.id}: sent, but attempt ${d.attempt} had lost its lease (the send outlasted it)`);
         return;
       } catch (err) {
