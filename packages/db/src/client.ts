@@ -49,7 +49,11 @@ function pgRunner(target: Queryable, session: SqlRunner['session']): SqlRunner {
 }
 
 function createPostgres(url: string, max: number): Database {
-  const pool = new Pool({ connectionString: url, max });
+  // Connections are kept once opened (as HikariCP's fixed-size default does): an app that was
+  // quiet for a while must not pay for `max` fresh backends (fork + SCRAM) in the middle of the
+  // next burst. With node-postgres's 10 s idle timeout, the first seconds of each burst after a
+  // pause were an order of magnitude slower (tests/bench/webhooks). `close()` ends them.
+  const pool = new Pool({ connectionString: url, max, idleTimeoutMillis: 0 });
   // An idle client losing its server must not crash the process: the pool replaces it.
   pool.on('error', () => undefined);
   return {

@@ -295,6 +295,16 @@ describe('webhooks bench', () => {
       );
       mkdirSync(join(ROOT, 'tests/bench/results'), { recursive: true });
       writeFileSync(join(ROOT, 'tests/bench/results/webhooks.json'), `${JSON.stringify({ at: new Date().toISOString(), ...figures }, null, 2)}\n`);
+      // Per-delivery samples (start offset, stage latencies) to see when the tail happens.
+      const t0 = hooks.starts[0]!;
+      const samples = hookIds.map((id, i) => ({
+        atMs: Math.round(hooks.starts[i]! - t0),
+        totalMs: Number((hookSeen[id]![0]! - hooks.starts[i]!).toFixed(1)),
+        createdMs: Number((enqueuedAt[i]! - hooks.starts[i]!).toFixed(1)),
+        waitMs: jobs[i]!.processedOn! - jobs[i]!.timestamp,
+        workMs: jobs[i]!.finishedOn! - jobs[i]!.processedOn!,
+      }));
+      writeFileSync(join(ROOT, 'tests/bench/results/webhooks.samples.json'), `${JSON.stringify(samples)}\n`);
     } finally {
       agent.destroy();
       await worker?.stop();
