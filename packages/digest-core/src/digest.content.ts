@@ -36,6 +36,8 @@ export const effectiveThemes = (s: Pick<DigestSubscriber, 'themes'>): string[] =
 export interface SelectedItem extends WindowItemRow {
   /** Sent to this subscriber before and changed since. */
   updated: boolean;
+  /** The window row it came from (shared between subscribers; never changed). */
+  row: WindowItemRow;
 }
 
 /**
@@ -56,7 +58,7 @@ export function selectForSubscriber(
     if (themeIds.length === 0) continue;
     const sent = lastSent.get(row.id);
     if (sent && row.changedAt.getTime() <= sent.getTime()) continue;
-    out.push({ ...row, themeIds, updated: sent !== undefined });
+    out.push({ ...row, themeIds, updated: sent !== undefined, row });
   }
   return out;
 }
@@ -99,6 +101,7 @@ export async function buildDigestMail(
     location: i.location,
     themeIds: i.themeIds,
     updated: i.updated,
+    shared: i.row,
   }));
   const links = buildManageLinks(opts.baseUrl, { id: subscriber.id, tokenVersion: subscriber.tokenVersion }, opts.secret, opts.now);
   const omitted = selected.length - shown.length;

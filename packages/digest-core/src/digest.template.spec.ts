@@ -138,6 +138,29 @@ describe('digest template', () => {
     expect(mail.html).toMatchSnapshot('html');
   });
 
+  it('reuses an entry rendered from a shared row only for the same language, zone and mark', () => {
+    // rows as the worker's window cache shares them: one object per item for every subscriber
+    const rows = new Map(ENTRIES.map((e) => [e.id, { id: e.id }]));
+    const shared = (over: Partial<DigestTemplateInput> = {}, updated?: Set<string>) =>
+      input({ ...over, entries: ENTRIES.map((e) => ({ ...e, updated: updated ? updated.has(e.id) : e.updated, shared: rows.get(e.id) })) });
+    const variants: [Partial<DigestTemplateInput>, Set<string>?][] = [
+      [{}],
+      [{ timezone: 'Australia/Sydney' }],
+      [{ language: 'fr' }],
+      [{ language: 'fr', timezone: 'America/New_York' }],
+      [{}, new Set(['i1'])],
+      [{}],
+    ];
+    for (const [over, updated] of variants) {
+      const fresh = renderDigest(input({ ...over, entries: ENTRIES.map((e) => ({ ...e, updated: updated ? updated.has(e.id) : e.updated })) }));
+      const reused = renderDigest(shared(over, updated));
+      expect(reused.html).toBe(fresh.html);
+      expect(reused.text).toBe(fresh.text);
+    }
+    // the zone really changes what an entry shows (its dates)
+    expect(renderDigest(shared({ timezone: 'Pacific/Kiritimati' })).text).not.toBe(renderDigest(shared()).text);
+  });
+
   it('renders a weekly digest with events only', () => {
     const mail = renderDigest(input({ frequency: 'weekly', entries: ENTRIES.filter((e) => e.id === 'e1') }));
     expect(mail.subject).toBe('EMN Pulse · 1 upcoming event');

@@ -19,6 +19,12 @@ export interface DigestEntry {
   themeIds: string[];
   /** Already sent to this subscriber, and changed since. */
   updated: boolean;
+  /**
+   * The immutable row this entry was made from, shared by every digest of its window (the
+   * worker's window cache). When given, the entry's rendering is kept with that row and reused
+   * by the next subscriber with the same language and zone (`renderedEntry`).
+   */
+  shared?: object;
 }
 
 export interface DigestTemplateInput {
@@ -123,7 +129,7 @@ export function digestSubject(input: DigestTemplateInput, sections: DigestSectio
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 const MUTED = 'color:#4b5563;font-size:13px;';
 
-function entryHtml(e: DigestEntry, input: DigestTemplateInput, t: DigestStrings, when: string): string {
+function entryHtml(e: DigestEntry, t: DigestStrings, when: string): string {
   const url = safeUrl(e.url);
   const title = url
     ? `<a href="${esc(url)}" style="color:#1d4ed8;text-decoration:underline;">${esc(e.title)}</a>`
@@ -141,20 +147,52 @@ function entryHtml(e: DigestEntry, input: DigestTemplateInput, t: DigestStrings,
   ].join('');
 }
 
+/**
+ * Each entry row is a line of its own: the same item renders to the same line in every digest
+ * of the window (per language and zone), which the mail encoder then encodes once (`composeMime`).
+ */
+type EntryKind = 'published' | 'event';
+interface RenderedEntry {
+  html: string;
+  text: string[];
+}
+
+/** Renderings by shared row, then by `language|zone|updated|kind`; they go when the row does. */
+const RENDERED = new WeakMap<object, Map<string, RenderedEntry>>();
+
+/**
+ * One entry as HTML and text lines. Everything it shows comes from the row, the subscriber's
+ * language and zone, and the "updated" mark, so a rendering is reused for the same four.
+ */
+function renderedEntry(e: DigestEntry, input: DigestTemplateInput, t: DigestStrings, kind: EntryKind): RenderedEntry {
+  const render = (): RenderedEntry => {
+    const when = kind === 'event' ? eventWhen(e, input.timezone, t) : e.publishedAt ? dateLabel(e.publishedAt, input.timezone, t) : '';
+    return { html: entryHtml(e, t, when), text: entryText(e, t, when) };
+  };
+  if (!e.shared) return render();
+  let byVariant = RENDERED.get(e.shared);
+  if (!byVariant) RENDERED.set(e.shared, (byVariant = new Map()));
+  const key = `${input.language}|${input.timezone}|${e.updated ? 1 : 0}|${kind}`;
+  let r = byVariant.get(key);
+  if (!r) byVariant.set(key, (r = render()));
+  return r;
+}
+
 function sectionHtml(heading: string, rows: string[]): string {
   return [
     `<tr><td style="padding:8px 24px 0 24px;"><h2 style="${FONT}font-size:18px;line-height:1.3;margin:8px 0 12px;color:#111827;border-bottom:2px solid #1d4ed8;padding-bottom:4px;">${esc(heading)}</h2>`,
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${rows.join('')}</table></td></tr>`,
-  ].join('');
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">',
+    ...rows,
+    '</table></td></tr>',
+  ].join('\n');
 }
 
 function renderHtml(input: DigestTemplateInput, subject: string, sections: DigestSection[], events: DigestEntry[]): string {
   const t = DIGEST_STRINGS[input.language];
   const z = input.timezone;
-  const pub = (e: DigestEntry) => (e.publishedAt ? dateLabel(e.publishedAt, z, t) : '');
   const body = [
-    ...sections.map((s) => sectionHtml(`${s.label} (${s.entries.length})`, s.entries.map((e) => entryHtml(e, input, t, pub(e))))),
-    ...(events.length ? [sectionHtml(t.upcoming, events.map((e) => entryHtml(e, input, t, eventWhen(e, z, t))))] : []),
+    ...sections.map((s) => sectionHtml(`${s.label} (${s.entries.length})`, s.entries.map((e) => renderedEntry(e, input, t, 'published').html))),
+    ...(events.length ? [sectionHtml(t.upcoming, events.map((e) => renderedEntry(e, input, t, 'event').html))] : []),
   ];
   const themes = input.themes.map((id) => themeLabel(id, input.language)).join(', ');
   const link = (href: string, label: string) => `<a href="${esc(href)}" style="color:#1d4ed8;text-decoration:underline;">${esc(label)}</a>`;
@@ -187,11 +225,11 @@ function renderText(input: DigestTemplateInput, sections: DigestSection[], event
   const lines = [t.title(input.frequency), '', t.since(dateLabel(input.windowStart, z, t)), ''];
   for (const s of sections) {
     lines.push(...heading(`${s.label} (${s.entries.length})`));
-    for (const e of s.entries) lines.push(...entryText(e, t, e.publishedAt ? dateLabel(e.publishedAt, z, t) : ''));
+    for (const e of s.entries) lines.push(...renderedEntry(e, input, t, 'published').text);
   }
   if (events.length) {
     lines.push(...heading(t.upcoming));
-    for (const e of events) lines.push(...entryText(e, t, eventWhen(e, z, t)));
+    for (const e of events) lines.push(...renderedEntry(e, input, t, 'event').text);
   }
   if (input.omitted > 0) lines.push(t.omitted(input.omitted), '');
   const themes = input.themes.map((id) => themeLabel(id, input.language)).join(', ');

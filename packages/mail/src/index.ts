@@ -3,3 +3,4 @@ export * from './tokens';
 export * from './list-unsubscribe';
 export * from './confirmation.template';
 export * from './transport';
+export * from './mime';

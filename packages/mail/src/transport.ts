@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
-import type { SendMailOptions, Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { composeMime, parseMailbox, type Mailbox } from './mime';
 
 /** One message; headers are passed through as given (List-Unsubscribe and the like). */
 export interface OutgoingMail {
@@ -111,19 +113,10 @@ export function createMailTransport(opts: MailTransportOptions): MailTransport {
   return opts.smtpUrl ? createSmtpTransport(opts, opts.smtpUrl) : createOutboxTransport(opts);
 }
 
-function toNodemailer(from: string, m: OutgoingMail): SendMailOptions {
-  return {
-    from,
-    to: m.to,
-    subject: m.subject,
-    text: m.text,
-    html: m.html,
-    messageId: m.messageId,
-    headers: m.headers,
-    // Our mail is mostly Latin text: quoted-printable, chosen up front rather than by
-    // nodemailer scanning every part of every message to decide (a measured share of a send).
-    textEncoding: 'quoted-printable',
-  };
+/** The message as bytes (see `composeMime`): the same for SMTP and the `.eml` outbox. */
+function compose(from: Mailbox, m: OutgoingMail): { messageId: string; raw: Buffer } {
+  const messageId = m.messageId ?? `<${randomUUID()}@${from.address.split('@')[1] ?? 'localhost'}>`;
+  return { messageId, raw: composeMime({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers, messageId }) };
 }
 
 function createSmtpTransport(opts: MailTransportOptions, smtpUrl: string): MailTransport {
@@ -143,6 +136,7 @@ function createSmtpTransport(opts: MailTransportOptions, smtpUrl: string): MailT
     socketTimeout: t.socket,
   });
   const target = redactSmtpUrl(smtpUrl);
+  const from = parseMailbox(opts.from);
   opts.log?.(`mail goes to ${target} (pool of ${opts.poolSize ?? 5}${rate ? `, ${rate}/s` : ''})`);
   return {
     kind: 'smtp',
@@ -150,8 +144,9 @@ function createSmtpTransport(opts: MailTransportOptions, smtpUrl: string): MailT
     maxSendMs: 2 * (t.connection + t.greeting + t.socket),
     async send(m) {
       try {
-        const info = await transporter.sendMail(toNodemailer(opts.from, m));
-        return { messageId: info.messageId, accepted: (info.accepted ?? []).map(String), response: String(info.response ?? '') };
+        const { messageId, raw } = compose(from, m);
+        const info = await transporter.sendMail({ envelope: { from: from.address, to: [m.to] }, raw });
+        return { messageId, accepted: (info.accepted ?? []).map(String), response: String(info.response ?? '') };
       } catch (err) {
         throw classifyMailError(err);
       }
@@ -167,24 +162,22 @@ const fileName = (messageId: string) => `${messageId.replace(/^<|>$/g, '').repla
 
 function createOutboxTransport(opts: MailTransportOptions): MailTransport {
   const dir = resolve(opts.outboxDir);
-  const transporter: Transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const from = parseMailbox(opts.from);
   opts.log?.(`SMTP_URL is unset: mail is written as .eml files to ${dir}`);
   return {
     kind: 'outbox',
     target: dir,
     maxSendMs: 10_000,
     async send(m) {
-      const info = await transporter.sendMail(toNodemailer(opts.from, m));
-      const path = join(dir, fileName(info.messageId));
+      const { messageId, raw } = compose(from, m);
+      const path = join(dir, fileName(messageId));
       await mkdir(dir, { recursive: true });
       const tmp = `${path}.${process.pid}.tmp`;
-      await writeFile(tmp, info.message as Buffer);
+      await writeFile(tmp, raw);
       await rename(tmp, path);
       opts.log?.(`wrote ${path}`);
-      return { messageId: info.messageId, accepted: [m.to], response: path };
+      return { messageId, accepted: [m.to], response: path };
     },
-    async close() {
-      transporter.close();
-    },
+    async close() {},
   };
 }
