@@ -11,7 +11,13 @@ export type Db = NodePgDatabase<Schema>;
 export interface SqlRunner {
   /** Runs one or more statements (no parameters); used by the migrator. */
   exec(sql: string): Promise<void>;
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `prepared`: a name for a statement run often with the same text (hot paths). PostgreSQL
+   * then parses it once per connection and, after a few runs, plans it once: on the digest
+   * and webhook workers' statements, parse and plan were more than half of the server's time.
+   * One name, one text: never reuse a name for another statement. PGlite ignores it.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], opts?: { prepared?: string }): Promise<T[]>;
   /** Runs `fn` on one connection (session-level locks need the same one). */
   session<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T>;
 }
@@ -36,14 +42,18 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
   return createPglite(resolve(opts.dataDir ?? './data', 'pglite'));
 }
 
-type Queryable = { query: (text: string, params?: unknown[]) => Promise<{ rows: unknown[] }> };
+type Queryable = {
+  query: ((text: string, params?: unknown[]) => Promise<{ rows: unknown[] }>) &
+    ((config: { name: string; text: string; values?: unknown[] }) => Promise<{ rows: unknown[] }>);
+};
 
 function pgRunner(target: Queryable, session: SqlRunner['session']): SqlRunner {
   return {
     exec: async (text) => {
       await target.query(text);
     },
-    query: async <T>(text: string, params?: unknown[]) => (await target.query(text, params)).rows as T[],
+    query: async <T>(text: string, params?: unknown[], opts?: { prepared?: string }) =>
+      (await (opts?.prepared ? target.query({ name: opts.prepared, text, values: params }) : target.query(text, params))).rows as T[],
     session,
   };
 }
@@ -56,6 +66,10 @@ function createPostgres(url: string, max: number): Database {
   const pool = new Pool({ connectionString: url, max, idleTimeoutMillis: 0 });
   // An idle client losing its server must not crash the process: the pool replaces it.
   pool.on('error', () => undefined);
+  // Named statements (`prepared`) are the hot paths, run thousands of times with new values;
+  // PostgreSQL would otherwise keep planning their batch forms (`= ANY($1)`, `unnest($1)`)
+  // afresh on every run. Unnamed statements are always planned with their values.
+  pool.on('connect', (client) => void client.query('SET plan_cache_mode = force_generic_plan').catch(() => undefined));
   return {
     kind: 'postgres',
     db: drizzlePg(pool, { schema }),

@@ -198,6 +198,7 @@ export async function claimDigests(database: Database, ids: readonly string[], l
      RETURNING d.id AS digest_id, d.period_key, d.window_start, d.window_end, d.attempts, cur.status AS previous_status,
                ${SUBSCRIBER_COLUMNS}`,
     [[...new Set(ids)], leaseMs],
+    { prepared: 'digests-claim' },
   );
   for (const row of rows) out.set(row.digest_id as string, { kind: 'claimed', digest: toClaimed(row) });
   const rest = ids.filter((id) => !out.has(id));
@@ -294,6 +295,7 @@ export async function markDigestsSent(database: Database, marks: readonly SentMa
       marks.map((m) => JSON.stringify(m.itemIds)),
       marks.map((m) => m.note ?? null),
     ],
+    { prepared: 'digests-mark-sent' },
   );
   return new Set(rows.map((r) => r.id));
 }

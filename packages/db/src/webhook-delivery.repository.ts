@@ -124,7 +124,7 @@ export class WebhookDeliveryRepository {
    * delivery is not this caller's to send now.
    */
   async claimDelivery(id: string, leaseMs: number): Promise<ClaimedDelivery | undefined> {
-    const [row] = await this.database.sql.query<Record<string, unknown>>(CLAIM_SQL, [id, Math.round(leaseMs)]);
+    const [row] = await this.database.sql.query<Record<string, unknown>>(CLAIM_SQL, [id, Math.round(leaseMs)], { prepared: 'webhook-claim' });
     if (!row) return undefined;
     const item = unprefix<ItemSnapshot['item']>(row, 'i.');
     const snapshot = item.id ? { item, themes: row['s.themes'] as ItemSnapshot['themes'], sources: row['s.sources'] as ItemSnapshot['sources'] } : undefined;
@@ -171,7 +171,7 @@ export class WebhookDeliveryRepository {
       opts.payload ?? null,
       opts.endpointSucceeded === true,
       delivery.endpointId,
-    ]);
+    ], { prepared: 'webhook-record-attempt' });
   }
 
   /** Leaves a delivery pending without a schedule (its endpoint is disabled) and releases it. */

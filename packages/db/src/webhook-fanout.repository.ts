@@ -17,7 +17,7 @@ export const newMessageId = () => `msg_${randomBytes(16).toString('base64url')}`
  * fan-out that crashed before enqueueing is completed by its retry. Job ids dedupe the enqueue.
  */
 export async function createDeliveriesForItem(database: Database, e: ItemEvent): Promise<string[]> {
-  const rows = await database.sql.query<{ id: string }>(FANOUT_SQL, [e.itemId, e.version, e.event, e.themeIds]);
+  const rows = await database.sql.query<{ id: string }>(FANOUT_SQL, [e.itemId, e.version, e.event, e.themeIds], { prepared: 'webhook-fanout' });
   return rows.map((r) => r.id);
 }
 

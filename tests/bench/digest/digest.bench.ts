@@ -15,7 +15,7 @@
  * worker writes a --cpu-prof profile there). Results also go to tests/bench/results/digest.json.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -112,6 +112,31 @@ const cpuSeconds = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 
+/** CPU seconds used so far by every process on the machine, summed by command name. */
+const cpuByCommand = (): Map<string, number> => {
+  const out = new Map<string, number>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(comm, (out.get(comm) ?? 0) + (Number(f[11]) + Number(f[12])) / 100);
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return out;
+};
+/** Milliseconds of CPU per message for each command that used a noticeable share, largest first. */
+const cpuSpentPer = (before: Map<string, number>, after: Map<string, number>, n: number) =>
+  Object.fromEntries(
+    [...after.entries()]
+      .map(([comm, s]) => [comm, ((s - (before.get(comm) ?? 0)) * 1000) / n] as const)
+      .filter(([, ms]) => ms >= 0.02)
+      .sort((a, b) => b[1] - a[1])
+      .map(([comm, ms]) => [comm, +ms.toFixed(2)]),
+  );
+
 const exited = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once('exit', () => r())));
 
 it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
@@ -143,6 +168,7 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
     writeFileSync(messageFile, JSON.stringify(message));
     const cleanupMessage = () => rmSync(messageFile, { force: true });
     const bareCpu0 = machineCpu();
+    const bareByCommand0 = cpuByCommand();
     const bare = spawn(process.execPath, [join(__dirname, 'bare-pool.mjs'), String(sink.port), String(BASELINE_N), String(POOL), messageFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let bareOut = '';
     bare.stdout!.on('data', (b: Buffer) => (bareOut += b.toString()));
@@ -151,6 +177,7 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
     const baseline = JSON.parse(bareOut) as { sent: number; ms: number; cpuMs: number };
     const bareRate = baseline.sent / (baseline.ms / 1000);
     const bareBusy = busyShare(bareCpu0, machineCpu());
+    const bareByCommand = cpuSpentPer(bareByCommand0, cpuByCommand(), baseline.sent);
     const sinkBase = await sink.count();
     const bareBytes = (await sink.bytes()) / sinkBase;
 
@@ -173,6 +200,7 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
     );
     const t0 = await started;
     const workerCpu0 = machineCpu();
+    const workerByCommand0 = cpuByCommand();
     let peakSampled = 0;
     let firstAt = 0;
     let delivered = 0;
@@ -185,6 +213,7 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
     }
     const tEnd = performance.now();
     const workerBusy = busyShare(workerCpu0, machineCpu());
+    const digestByCommand = cpuSpentPer(workerByCommand0, cpuByCommand(), N);
     const digestBytes = ((await sink.bytes()) - bareBytes * sinkBase) / N;
     const peakRss = readStatus(worker.pid!, 'VmHWM');
     const workerCpu = cpuSeconds(worker.pid!);
@@ -209,6 +238,7 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
       workerCpuMsPerDigest: +((workerCpu * 1000) / N).toFixed(2),
       bareCpuMsPerMessage: +(baseline.cpuMs / baseline.sent).toFixed(2),
       machineBusyPercent: { bare: bareBusy, digest: workerBusy },
+      cpuMsPerMessageByProcess: { bare: bareByCommand, digest: digestByCommand },
       bareKbPerMessage: +(bareBytes / 1024).toFixed(1), digestKbPerMessage: +(digestBytes / 1024).toFixed(1),
     };
     console.log(
@@ -219,6 +249,8 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
           `(${result.digestRateFromFirstDelivery}/s from the first delivery, ${result.firstDeliveryAfterStartSeconds} s after start; ${result.digestKbPerMessage} kB per digest on the wire)`,
         `ratio: ${result.ratioEndToEnd}× end to end, ${result.ratioFromFirstDelivery}× from first delivery (goal ≥ 0.7×)`,
         `all cores busy ${bareBusy}% during the bare run, ${workerBusy}% during the digest run (${cpus().length} cores; PostgreSQL, Redis and the sink share them)`,
+        `CPU ms per message by process, bare run: ${JSON.stringify(bareByCommand)}`,
+        `CPU ms per message by process, digest run: ${JSON.stringify(digestByCommand)}`,
         `peak RSS of the digest worker (child process, /proc VmHWM): ${result.peakRssMb} MB (goal < 300 MB); worker CPU ${result.workerCpuMsPerDigest} ms per digest (bare pool: ${result.bareCpuMsPerMessage} ms per message)`,
       ].join('\n'),
     );
