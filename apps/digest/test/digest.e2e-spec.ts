@@ -136,6 +136,33 @@ describe('digest worker on Redis, PostgreSQL and a real SMTP server', () => {
     expect(await rows('greylist@example.org')).toMatchObject([{ status: 'sent', attempts: 3 }]);
   });
 
+  it('queues due digests as one batch job; a 4xx in the batch continues alone and the rest is sent once', async () => {
+    const emails = Array.from({ length: 5 }, (_, i) => `batch${i}@example.org`);
+    let refusals = 0;
+    sink.setFailWith((rcpt) => (rcpt === 'batch3@example.org' && refusals++ < 1 ? 451 : undefined));
+    await insertSubscribers(tdb.database, emails.map((email) => ({ email, themes: ['trafficking'], confirmedAt: daysAgo(3), ...schedule })));
+    const sendQueue = new Queue(QUEUES.digestSend, { connection: redisOptionsFromUrl(TEST_REDIS_URL), prefix: q.prefix });
+    try {
+      expect(await tick()).toMatchObject({ planned: 5 });
+      const ids = await tdb.database.sql.query<{ id: string; email: string }>(
+        `SELECT d.id, s.email FROM digests d JOIN subscribers s ON s.id = d.subscriber_id WHERE s.email LIKE 'batch%' ORDER BY d.id`,
+      );
+      await until(async () => (await Promise.all(emails.map(rows))).every((r) => r[0]?.status === 'sent'));
+      await sink.settled();
+      for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
+      // one batch job carried all five (the planner writes rows in id order); only the refused digest got a job of its own
+      const jobs = await sendQueue.getJobs(['completed']);
+      const batch = jobs.find((j) => Array.isArray(j.data.digestIds) && j.data.digestIds.includes(ids[0]!.id));
+      expect([...batch!.data.digestIds].sort()).toEqual(ids.map((r) => r.id));
+      expect(batch!.returnvalue).toEqual({ sent: 4, 'retry-queued': 1 });
+      const alone = jobs.filter((j) => ids.some((r) => j.data.digestId === r.id)).map((j) => j.data.digestId);
+      expect(alone).toEqual([ids.find((r) => r.email === 'batch3@example.org')!.id]);
+      expect((await rows('batch3@example.org'))[0]).toMatchObject({ attempts: 2 });
+    } finally {
+      await sendQueue.close();
+    }
+  });
+
   it('suspends a subscriber after three 5xx bounces, one per period, and plans nothing more', async () => {
     sink.setFailWith((rcpt) => (rcpt === 'bouncer@example.org' ? 550 : undefined));
     await insertSubscribers(tdb.database, [

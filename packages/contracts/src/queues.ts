@@ -45,7 +45,14 @@ export type WebhookDeliverJob = z.infer<typeof WebhookDeliverJobSchema>;
 export const DigestBuildJobSchema = z.object({ at: z.string().datetime().optional() });
 export type DigestBuildJob = z.infer<typeof DigestBuildJobSchema>;
 
-export const DigestSendJobSchema = z.object({ digestId: z.string().min(1) });
+/**
+ * One digest (`digestId`: retries, requeues, `digest send`) or a batch the planner queued
+ * together (`digestIds`): a batch is claimed in one statement and costs one queue round trip.
+ */
+export const DigestSendJobSchema = z.union([
+  z.object({ digestId: z.string().min(1) }).strict(),
+  z.object({ digestIds: z.array(z.string().min(1)).min(1).max(1_000) }).strict(),
+]);
 export type DigestSendJob = z.infer<typeof DigestSendJobSchema>;
 
 /** Transactional mail (confirmation); the row holds the address, the job only its id. */
@@ -81,7 +88,9 @@ export const jobIds = {
   feedSync: (feedId: string, at = Date.now()) => `sync-${feedId}-${at}`,
   itemClassify: (j: ItemClassifyJob) => `classify-${j.itemId}-v${j.version}`,
   webhookDeliver: (j: WebhookDeliverJob) => `deliver-${j.deliveryId}`,
-  digestSend: (j: DigestSendJob) => `digest-${j.digestId}`,
+  digestSend: (j: { digestId: string }) => `digest-${j.digestId}`,
+  /** A batch is named after its first digest: each digest is planned (and batched) once. */
+  digestBatch: (digestIds: readonly string[]) => `digests-${digestIds[0]}-${digestIds.length}`,
   mailSend: (j: MailSendJob) => `mail-${j.mailId}`,
 };
 

@@ -11,8 +11,10 @@ const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(d
 export const digestEnv = z.object({
   /** How often the planner looks for due digests. */
   PULSE_DIGEST_TICK_MS: int(60_000, 200),
-  /** Digests sent at once per worker process. */
-  PULSE_DIGEST_CONCURRENCY: int(10, 1),
+  /** Digests sent at once per worker process (build, SMTP, record); the SMTP pool takes them in turn. */
+  PULSE_DIGEST_CONCURRENCY: int(40, 1),
+  /** Most digests per queued send job (at most half of PULSE_DIGEST_CONCURRENCY, so two jobs overlap). */
+  PULSE_DIGEST_BATCH: int(20, 1),
   PULSE_DIGEST_LEASE_MS: int(600_000, 500),
   /** Tries per digest for 4xx and connection failures, with exponential backoff from the base. */
   PULSE_DIGEST_SEND_ATTEMPTS: int(8, 1),
@@ -34,6 +36,17 @@ export const digestEnv = z.object({
   PULSE_SMTP_TIMEOUT_MS: int(60_000, 100),
 });
 export type DigestEnv = z.infer<typeof digestEnv>;
+
+/**
+ * How the planner cuts due digests into send jobs, and how many jobs a worker runs at once:
+ * two jobs overlap (one builds while the other's last mails are on the wire) and together
+ * hold at most PULSE_DIGEST_CONCURRENCY digests.
+ */
+export function digestBatching(env: Pick<DigestEnv, 'PULSE_DIGEST_CONCURRENCY' | 'PULSE_DIGEST_BATCH'>): { batch: number; jobs: number } {
+  const c = env.PULSE_DIGEST_CONCURRENCY;
+  const batch = Math.max(1, Math.min(env.PULSE_DIGEST_BATCH, Math.floor(c / 2)));
+  return { batch, jobs: Math.max(1, Math.floor(c / batch)) };
+}
 
 /** The mail transport the digest worker and the CLI build from their environment. */
 export function digestTransportFromEnv(

@@ -48,7 +48,15 @@ export type SendOutcome =
 /** The send did not happen and may work later (4xx, connection, database): retry with backoff. */
 export class DigestRetryError extends Error {}
 /** Another worker holds the lease on this digest: retry once it has run out. */
-export class LeaseHeldError extends DigestRetryError {}
+export class LeaseHeldError extends DigestRetryError {
+  constructor(
+    message: string,
+    /** When the holder's lease ends (unknown: null). */
+    readonly leaseExpiresAt: Date | null,
+  ) {
+    super(message);
+  }
+}
 
 /** The domain of a `MAIL_FROM` address (`Name <user@domain>`): the right-hand side of our Message-IDs. */
 export const mailDomain = (from: string): string => /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'emn-pulse.invalid';
@@ -119,7 +127,7 @@ export class DigestSender {
     if (claim.kind === 'done') return { status: 'skipped', reason: `already ${claim.status}` };
     if (claim.kind === 'held') {
       if (attempt.final) return { status: 'held' };
-      throw new LeaseHeldError(`digest ${digestId} is being sent by another attempt until ${claim.leaseExpiresAt?.toISOString()}`);
+      throw new LeaseHeldError(`digest ${digestId} is being sent by another attempt until ${claim.leaseExpiresAt?.toISOString()}`, claim.leaseExpiresAt ?? null);
     }
     return this.sendClaimed(claim.digest, attempt.final ?? false);
   }

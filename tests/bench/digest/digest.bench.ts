@@ -9,8 +9,8 @@
  *   pnpm bench digest                        # N = 5,000 (default run, about a minute)
  *   BENCH_DIGEST_N=100000 pnpm bench digest  # the full figure (about 15 minutes here)
  *
- * Knobs: BENCH_DIGEST_POOL (SMTP connections, both sides, default 5), BENCH_DIGEST_CONCURRENCY
- * (worker, default 10), BENCH_DIGEST_ITEMS (items in the day, default 80),
+ * Knobs: BENCH_DIGEST_POOL (SMTP connections, both sides, default 5), BENCH_DIGEST_CONCURRENCY and
+ * BENCH_DIGEST_BATCH (worker; default: its own defaults), BENCH_DIGEST_ITEMS (items in the day, default 80),
  * BENCH_DIGEST_NODE_OPTIONS (V8 flags for the worker), BENCH_DIGEST_PROFILE (a folder: the
  * worker writes a --cpu-prof profile there). Results also go to tests/bench/results/digest.json.
  */
@@ -26,7 +26,9 @@ import { createTestDatabase, insertClassifiedItems, insertSubscribers, testQueue
 
 const N = Number(process.env.BENCH_DIGEST_N ?? 5_000);
 const POOL = Number(process.env.BENCH_DIGEST_POOL ?? 5);
-const CONCURRENCY = Number(process.env.BENCH_DIGEST_CONCURRENCY ?? 10);
+/** Unset: the worker's own defaults (PULSE_DIGEST_CONCURRENCY, PULSE_DIGEST_BATCH). */
+const CONCURRENCY = process.env.BENCH_DIGEST_CONCURRENCY;
+const BATCH = process.env.BENCH_DIGEST_BATCH;
 const BASELINE_N = Math.max(2_000, Math.min(N, 20_000));
 const ROOT = join(__dirname, '..', '..', '..');
 const MAIN = join(ROOT, 'apps/digest/dist/main.js');
@@ -187,7 +189,9 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
         PATH: process.env.PATH, DATABASE_URL: tdb.url, REDIS_URL: TEST_REDIS_URL, PULSE_QUEUE_PREFIX: q.prefix,
         SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: message.from, PUBLIC_BASE_URL: 'https://pulse.example.org',
         PULSE_SECRET: 'bench-secret-0123456789abcdef', PULSE_SMTP_RATE_PER_SECOND: '0',
-        PULSE_SMTP_POOL: String(POOL), PULSE_DIGEST_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'info',
+        PULSE_SMTP_POOL: String(POOL), LOG_LEVEL: 'info',
+        ...(CONCURRENCY ? { PULSE_DIGEST_CONCURRENCY: CONCURRENCY } : {}),
+        ...(BATCH ? { PULSE_DIGEST_BATCH: BATCH } : {}),
         // e.g. BENCH_DIGEST_NODE_OPTIONS=--max-semi-space-size=8 to see what V8 heap settings do
         ...(process.env.BENCH_DIGEST_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_DIGEST_NODE_OPTIONS } : {}),
       },
@@ -229,7 +233,7 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
     const e2eRate = N / ((tEnd - t0) / 1000);
     const flowRate = N / ((tEnd - firstAt) / 1000);
     const result = {
-      n: N, pool: POOL, concurrency: CONCURRENCY, seedSeconds: +seedS.toFixed(1),
+      n: N, pool: POOL, concurrency: CONCURRENCY ?? 'default', batch: BATCH ?? 'default', seedSeconds: +seedS.toFixed(1),
       bareRate: +bareRate.toFixed(1), bareN: BASELINE_N,
       digestRateEndToEnd: +e2eRate.toFixed(1), digestRateFromFirstDelivery: +flowRate.toFixed(1),
       ratioEndToEnd: +(e2eRate / bareRate).toFixed(2), ratioFromFirstDelivery: +(flowRate / bareRate).toFixed(2),
@@ -243,7 +247,7 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
     };
     console.log(
       [
-        `digest bench: ${N} subscribers (${ZONES.length} zones, 1-3 of 10 themes, en/fr), ${ITEMS_PER_DAY} items in the day, pool ${POOL}, concurrency ${CONCURRENCY}`,
+        `digest bench: ${N} subscribers (${ZONES.length} zones, 1-3 of 10 themes, en/fr), ${ITEMS_PER_DAY} items in the day, pool ${POOL}, concurrency ${CONCURRENCY ?? 'default (40)'}, batch ${BATCH ?? 'default (20)'}`,
         `bare nodemailer pool, one fixed digest (${result.bareKbPerMessage} kB on the wire) ×${BASELINE_N}: ${result.bareRate} msg/s`,
         `digest worker: ${N} digests built and delivered in ${((tEnd - t0) / 1000).toFixed(1)} s from worker start = ${result.digestRateEndToEnd}/s ` +
           `(${result.digestRateFromFirstDelivery}/s from the first delivery, ${result.firstDeliveryAfterStartSeconds} s after start; ${result.digestKbPerMessage} kB per digest on the wire)`,

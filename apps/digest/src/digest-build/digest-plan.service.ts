@@ -1,17 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { QUEUES, jobIds } from '@pulse/contracts';
+import { QUEUES } from '@pulse/contracts';
 import { findStaleDigests, InjectDatabase, type Database } from '@pulse/db';
-import { planDueDigests } from '@pulse/digest-core';
+import { digestBatching, planDueDigests } from '@pulse/digest-core';
 import { JobProducer } from '@pulse/queue';
 import { DIGEST_ENV, type DigestAppEnv } from '../config/env';
-import { digestSendJob } from '../digest-send/digest-send.job';
+import { digestBatchJob, queueDigestAlone } from '../digest-send/digest-send.job';
 
 export interface TickResult {
   planned: number;
   requeued: number;
 }
 
-const CHUNK = 1_000;
+const ADD_CHUNK = 1_000;
 
 /**
  * One planner tick: write the rows of every due or overdue digest (rows first), queue a send
@@ -36,23 +36,25 @@ export class DigestPlanService {
     return { planned: plan.planned, requeued };
   }
 
+  /** Batch jobs of `digestBatching(env).batch` digests, added `ADD_CHUNK` jobs per round trip. */
   private async enqueue(ids: string[]): Promise<void> {
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const jobs = ids.slice(i, i + CHUNK).map((digestId) => ({ data: { digestId }, opts: digestSendJob(this.env, digestId) }));
-      await this.producer.addBulk(QUEUES.digestSend, jobs);
+    const { batch } = digestBatching(this.env);
+    const jobs = [];
+    for (let i = 0; i < ids.length; i += batch) {
+      const digestIds = ids.slice(i, i + batch);
+      jobs.push({ data: { digestIds }, opts: digestBatchJob(this.env, digestIds) });
     }
+    for (let i = 0; i < jobs.length; i += ADD_CHUNK) await this.producer.addBulk(QUEUES.digestSend, jobs.slice(i, i + ADD_CHUNK));
   }
 
+  /**
+   * Stale digests go back one by one: a batch job still waiting may hold some of them, and
+   * whichever claims a digest first sends it (the other finds it taken or done).
+   */
   private async requeueStale(): Promise<number> {
-    const queue = this.producer.queue(QUEUES.digestSend);
     let requeued = 0;
     for (const digestId of await findStaleDigests(this.database, this.env.PULSE_DIGEST_STALE_MS, 500)) {
-      const jobId = jobIds.digestSend({ digestId });
-      const state = await queue.getJobState(jobId);
-      if (state !== 'unknown' && state !== 'completed' && state !== 'failed') continue;
-      if (state !== 'unknown') await queue.remove(jobId);
-      await this.producer.add(QUEUES.digestSend, { digestId }, digestSendJob(this.env, digestId));
-      requeued++;
+      if (await queueDigestAlone(this.producer, this.env, digestId)) requeued++;
     }
     return requeued;
   }

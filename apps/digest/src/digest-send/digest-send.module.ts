@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { QUEUES } from '@pulse/contracts';
+import { digestBatching } from '@pulse/digest-core';
 import { QueueModule } from '@pulse/queue';
 import type { DigestAppEnv } from '../config/env';
 import { configuredSendProcessor } from './digest-send.processor';
@@ -15,7 +16,8 @@ export class DigestSendModule {
       providers: [
         DigestSendService,
         configuredSendProcessor({
-          concurrency: env.PULSE_DIGEST_CONCURRENCY,
+          // jobs, not digests: each holds a batch (digestBatching)
+          concurrency: digestBatching(env).jobs,
           lockDuration: lock,
           stalledInterval: Math.max(250, Math.floor(lock / 2)),
           // A job whose worker died is taken up again, several times if need be: the digest

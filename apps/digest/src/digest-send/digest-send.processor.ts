@@ -4,9 +4,12 @@ import type { Job, WorkerOptions } from 'bullmq';
 import { QUEUES, type DigestSendJob } from '@pulse/contracts';
 import type { SendOutcome } from '@pulse/digest-core';
 import { ContractProcessor } from '@pulse/queue';
-import { DigestSendService } from './digest-send.service';
+import { DigestSendService, type BatchResult } from './digest-send.service';
 
-/** `digest-send` `{digestId}`: one digest per job; thrown errors retry with the job's backoff. */
+/**
+ * `digest-send` `{digestId}`: one digest; thrown errors retry with the job's backoff.
+ * `{digestIds}`: a batch from the planner (see `DigestSendService.sendBatch`).
+ */
 @Injectable()
 export class DigestSendProcessor extends ContractProcessor<typeof QUEUES.digestSend> {
   protected readonly queueName = QUEUES.digestSend;
@@ -15,7 +18,8 @@ export class DigestSendProcessor extends ContractProcessor<typeof QUEUES.digestS
     super();
   }
 
-  protected handle(data: DigestSendJob, job: Job): Promise<SendOutcome> {
+  protected handle(data: DigestSendJob, job: Job): Promise<SendOutcome | BatchResult> {
+    if ('digestIds' in data) return this.digests.sendBatch(data.digestIds);
     return this.digests.send(data.digestId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
   }
 }
