@@ -145,7 +145,8 @@ function createSmtpTransport(opts: MailTransportOptions, smtpUrl: string): MailT
     async send(m) {
       try {
         const { messageId, raw } = compose(from, m);
-        const info = await transporter.sendMail({ envelope: { from: from.address, to: [m.to] }, raw });
+        // messageId: nodemailer would otherwise make up one of its own (six random reads) for a raw message
+        const info = await transporter.sendMail({ envelope: { from: from.address, to: [m.to] }, raw, messageId });
         return { messageId, accepted: (info.accepted ?? []).map(String), response: String(info.response ?? '') };
       } catch (err) {
         throw classifyMailError(err);

@@ -39,6 +39,11 @@ describe('SMTP transport against a real SMTP server on loopback', () => {
     const lines = Object.fromEntries(m!.parsed.headerLines.map((h) => [h.key, h.line]));
     expect(lines['list-unsubscribe-post']).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(lines['list-unsubscribe']).toBe('List-Unsubscribe: <https://pulse.example.org/unsubscribe?token=t0k3n>');
+    // the bytes on the wire are ours (composeMime): each of these headers once, nothing added
+    const head = m!.raw.toString('latin1').split('\r\n\r\n')[0]!;
+    for (const name of ['Message-ID', 'Date', 'From', 'To', 'Subject', 'MIME-Version']) {
+      expect(head.split('\r\n').filter((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`))).toHaveLength(1);
+    }
   });
 
   it('classifies 4xx as transient and 5xx as permanent, with the reply code', async () => {
