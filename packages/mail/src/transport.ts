@@ -3,7 +3,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
-import { composeMime, parseMailbox, type Mailbox } from './mime';
+import { composeMimeText, parseMailbox, type Mailbox } from './mime';
 
 /** One message; headers are passed through as given (List-Unsubscribe and the like). */
 export interface OutgoingMail {
@@ -114,9 +114,9 @@ export function createMailTransport(opts: MailTransportOptions): MailTransport {
 }
 
 /** The message as bytes (see `composeMime`): the same for SMTP and the `.eml` outbox. */
-function compose(from: Mailbox, m: OutgoingMail): { messageId: string; raw: Buffer } {
+function compose(from: Mailbox, m: OutgoingMail): { messageId: string; raw: string } {
   const messageId = m.messageId ?? `<${randomUUID()}@${from.address.split('@')[1] ?? 'localhost'}>`;
-  return { messageId, raw: composeMime({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers, messageId }) };
+  return { messageId, raw: composeMimeText({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers, messageId }) };
 }
 
 function createSmtpTransport(opts: MailTransportOptions, smtpUrl: string): MailTransport {
@@ -174,7 +174,7 @@ function createOutboxTransport(opts: MailTransportOptions): MailTransport {
       const path = join(dir, fileName(messageId));
       await mkdir(dir, { recursive: true });
       const tmp = `${path}.${process.pid}.tmp`;
-      await writeFile(tmp, raw);
+      await writeFile(tmp, raw, 'utf8');
       await rename(tmp, path);
       opts.log?.(`wrote ${path}`);
       return { messageId, accepted: [m.to], response: path };

@@ -10,7 +10,8 @@
  *   BENCH_DIGEST_N=100000 pnpm bench digest  # the full figure (about 15 minutes here)
  *
  * Knobs: BENCH_DIGEST_POOL (SMTP connections, both sides, default 5), BENCH_DIGEST_CONCURRENCY and
- * BENCH_DIGEST_BATCH (worker; default: its own defaults), BENCH_DIGEST_ITEMS (items in the day, default 80),
+ * BENCH_DIGEST_BATCH (worker; default: its own defaults), BENCH_DIGEST_HEAP_GROWTH (the worker's
+ * PULSE_DIGEST_HEAP_GROWTH_PERCENT), BENCH_DIGEST_ITEMS (items in the day, default 80),
  * BENCH_DIGEST_NODE_OPTIONS (V8 flags for the worker), BENCH_DIGEST_PROFILE (a folder: the
  * worker writes a --cpu-prof profile there). Results also go to tests/bench/results/digest.json.
  */
@@ -196,6 +197,7 @@ it(`delivers ${N} digests beside a bare nodemailer pool`, async () => {
         PULSE_SMTP_POOL: String(POOL), LOG_LEVEL: 'info',
         ...(CONCURRENCY ? { PULSE_DIGEST_CONCURRENCY: CONCURRENCY } : {}),
         ...(BATCH ? { PULSE_DIGEST_BATCH: BATCH } : {}),
+        ...(process.env.BENCH_DIGEST_HEAP_GROWTH ? { PULSE_DIGEST_HEAP_GROWTH_PERCENT: process.env.BENCH_DIGEST_HEAP_GROWTH } : {}),
         // e.g. BENCH_DIGEST_NODE_OPTIONS=--max-semi-space-size=8 to see what V8 heap settings do
         ...(process.env.BENCH_DIGEST_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_DIGEST_NODE_OPTIONS } : {}),
       },
