@@ -11,8 +11,7 @@ export async function createDigestApp(env: DigestAppEnv, shared: SharedRuntime =
   return NestFactory.createApplicationContext(DigestModule.forRoot(env, shared), { logger: nestLogLevels(env.LOG_LEVEL) });
 }
 
-export async function bootstrap(shared: SharedRuntime = {}): Promise<INestApplicationContext> {
-  const env = loadDigestEnv();
+export async function bootstrap(shared: SharedRuntime = {}, env: DigestAppEnv = loadDigestEnv()): Promise<INestApplicationContext> {
   const app = await createDigestApp(env, shared);
   // SIGTERM: workers finish the sends in hand, then the pool and database close.
   app.enableShutdownHooks();
@@ -25,7 +24,7 @@ if (require.main === module) {
   // grow past what is live before collecting (PULSE_DIGEST_HEAP_GROWTH_PERCENT). V8 applies it
   // when it sizes the heap after a collection, so setting it here at start takes effect
   // (tests/bench/digest: peak RSS about 300 MB with V8's own choice, about 210 MB at 100).
-  const growth = loadDigestEnv().PULSE_DIGEST_HEAP_GROWTH_PERCENT;
-  if (growth > 0) setFlagsFromString(`--heap-growing-percent=${growth}`);
-  void bootstrap();
+  const env = loadDigestEnv();
+  if (env.PULSE_DIGEST_HEAP_GROWTH_PERCENT > 0) setFlagsFromString(`--heap-growing-percent=${env.PULSE_DIGEST_HEAP_GROWTH_PERCENT}`);
+  void bootstrap({}, env);
 }

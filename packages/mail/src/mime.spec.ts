@@ -22,7 +22,7 @@ describe('composeMime', () => {
       'x=3D is not an escape here',
     ].join('\n');
     const html = `<p style="margin:0;font-size:14px">${'Réadmission <b>=</b> '.repeat(30)}</p>\n<p>fin.</p>`;
-    const raw = composeMime({ ...base, subject: 'EMN Pulse · 3 nouveaux éléments', text, html, headers: { 'List-Unsubscribe': `<https://pulse.example.org/unsubscribe?token=${'t'.repeat(120)}>` } });
+    const raw = Buffer.from(composeMime({ ...base, subject: 'EMN Pulse · 3 nouveaux éléments', text, html, headers: { 'List-Unsubscribe': `<https://pulse.example.org/unsubscribe?token=${'t'.repeat(120)}>` } }));
     const [head, ...body] = raw.toString('latin1').split('\r\n\r\n');
     // a URL has nowhere to fold: header lines may pass 78 (SHOULD) but never 998 (MUST)
     expect(head!.split('\r\n').every((l) => l.length <= 998)).toBe(true);
@@ -58,8 +58,8 @@ describe('composeMime', () => {
   });
 
   it('gives every message its own boundary', () => {
-    const one = composeMime({ ...base, subject: 's', text: 't', html: 'h' }).toString();
-    const two = composeMime({ ...base, subject: 's', text: 't', html: 'h' }).toString();
+    const one = composeMime({ ...base, subject: 's', text: 't', html: 'h' });
+    const two = composeMime({ ...base, subject: 's', text: 't', html: 'h' });
     const boundary = (s: string) => /boundary="([^"]+)"/.exec(s)![1];
     expect(boundary(one)).not.toBe(boundary(two));
   });

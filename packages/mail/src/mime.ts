@@ -103,16 +103,14 @@ export interface MimeInput {
 /** RFC 5322 date in UTC, e.g. `Mon, 07 Dec 2026 23:11:49 +0000`. */
 const rfc5322Date = (d: Date) => d.toUTCString().replace(/GMT$/, '+0000');
 
-/** The message as bytes, CRLF throughout, ready for SMTP DATA (dot-stuffing is the transport's). */
-export const composeMime = (m: MimeInput, cache: QuotedPrintableCache = sharedCache): Buffer => Buffer.from(composeMimeText(m, cache), 'utf8');
-
 /**
- * The same message as a string (7-bit unless an address is not ASCII). The SMTP transport takes this
- * form: a message waiting for a connection then lives in the JavaScript heap, where a garbage
- * collection sizes itself to it, rather than as a Buffer outside it that only a full
- * collection frees (peak RSS of the digest worker, tests/bench/digest).
+ * The message, CRLF throughout, ready for SMTP DATA (dot-stuffing is the transport's); 7-bit
+ * unless an address is not ASCII. A string rather than a Buffer: a message waiting for an SMTP
+ * connection then lives in the JavaScript heap, where a garbage collection sizes itself to it,
+ * rather than outside it where only a full collection frees it (peak RSS of the digest worker,
+ * tests/bench/digest).
  */
-export function composeMimeText(m: MimeInput, cache: QuotedPrintableCache = sharedCache): string {
+export function composeMime(m: MimeInput, cache: QuotedPrintableCache = sharedCache): string {
   const boundary = `--_pulse_${randomUUID().replaceAll('-', '')}`;
   const head = [
     header('From', formatMailbox(m.from)),

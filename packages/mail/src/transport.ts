@@ -3,7 +3,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
-import { composeMimeText, parseMailbox, type Mailbox } from './mime';
+import { composeMime, parseMailbox, type Mailbox } from './mime';
 
 /** One message; headers are passed through as given (List-Unsubscribe and the like). */
 export interface OutgoingMail {
@@ -113,10 +113,10 @@ export function createMailTransport(opts: MailTransportOptions): MailTransport {
   return opts.smtpUrl ? createSmtpTransport(opts, opts.smtpUrl) : createOutboxTransport(opts);
 }
 
-/** The message as bytes (see `composeMime`): the same for SMTP and the `.eml` outbox. */
+/** The whole message (see `composeMime`): the same for SMTP and the `.eml` outbox. */
 function compose(from: Mailbox, m: OutgoingMail): { messageId: string; raw: string } {
   const messageId = m.messageId ?? `<${randomUUID()}@${from.address.split('@')[1] ?? 'localhost'}>`;
-  return { messageId, raw: composeMimeText({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers, messageId }) };
+  return { messageId, raw: composeMime({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers, messageId }) };
 }
 
 function createSmtpTransport(opts: MailTransportOptions, smtpUrl: string): MailTransport {
